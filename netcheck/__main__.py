@@ -1,0 +1,5 @@
+"""Allow `python -m netcheck`."""
+
+from netcheck.cli import main
+
+main()

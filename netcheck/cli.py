@@ -1,0 +1,115 @@
+"""Command line: parse options -> load hosts -> run -> diagnose -> render -> exit code."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from netcheck import __version__
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2, 3
+FORMATS = ("terminal", "json")  # kept equal to reporters.REGISTRY by a test; lazily imported
+
+
+def _ip(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    for v in values:
+        try:
+            ipaddress.ip_address(v)
+        except ValueError:
+            raise click.BadParameter(f"{v!r} is not an IP address (e.g. 9.9.9.9 or 2620:fe::fe)") from None
+    return values
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="netcheck")
+def main() -> None:
+    """Will Interactive Brokers' TWS connect from here; if not, why, and what to do."""
+
+
+@main.command()
+@click.option("--hosts", "host_files", multiple=True, type=click.Path(path_type=Path),
+              help="Host-list TOML file (repeatable); replaces the bundled TWS list.")
+@click.option("--region", multiple=True, help="Only test the gateways of this region (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
+@click.option("--timeout", type=click.FloatRange(0.05, 60), default=2.0, show_default=True,
+              help="Seconds each connect or query may take.")
+@click.option("--deadline", type=click.FloatRange(0.5, 600), default=20.0, show_default=True,
+              help="Seconds the whole run may take; unfinished checks are reported as skipped.")
+@click.option("--public-dns", multiple=True, callback=_ip,
+              help="Independent resolver IP for the DNS cross-check (repeatable); replaces the list's.")
+@click.option("--ca-bundle", type=click.Path(exists=True, dir_okay=False),
+              help="PEM file of trusted roots for TLS checks (default: Mozilla roots via certifi).")
+@click.option("--no-local", is_flag=True, help="Skip the checks of this computer's interfaces and routes.")
+@click.option("--concurrency", type=click.IntRange(1, 4096), default=None,
+              help="Probes in flight at once (default: from the open-file limit).")
+@click.option("-v", "--verbose", is_flag=True, help="List every passing check too.")
+@click.option("--color/--no-color", default=None, help="Colour output (default: on a terminal, unless NO_COLOR).")
+def run(host_files: tuple[Path, ...], region: tuple[str, ...], fmt: str, timeout: float, deadline: float,
+        public_dns: tuple[str, ...], ca_bundle: str | None, no_local: bool, concurrency: int | None,
+        verbose: bool, color: bool | None) -> None:
+    """Check the network TWS / IB Gateway needs and print a checklist."""
+    hl = _load_hosts(host_files, region)
+    from netcheck.runner import RunOptions
+
+    opts = RunOptions(timeout=timeout, deadline=deadline, public_dns=public_dns or None, ca_bundle=ca_bundle,
+                      local=not no_local, concurrency=concurrency or 0, user_regions=region)
+    report = _execute(hl, opts, live=fmt == "terminal")
+    from netcheck.reporters import REGISTRY, RenderOptions
+    from netcheck.runner import exit_code
+
+    use_color = _use_color(color)
+    click.echo(REGISTRY[fmt](report, RenderOptions(color=use_color, verbose=verbose)), nl=False)
+    sys.exit(exit_code(report))
+
+
+def _execute(hl: Any, opts: Any, live: bool) -> Any:
+    import asyncio
+
+    from netcheck.progress import Progress
+    from netcheck.runner import run as run_checks
+
+    progress = Progress.for_stream(sys.stderr) if live else None
+    try:
+        return asyncio.run(run_checks(hl, opts, progress=progress.update if progress else None))
+    finally:
+        if progress:
+            progress.clear()
+
+
+def _load_hosts(files: tuple[Path, ...], regions: tuple[str, ...]) -> Any:
+    from netcheck import hosts
+    from netcheck.errors import ConfigError
+
+    try:
+        return hosts.select_regions(hosts.load(list(files) or None), regions)
+    except ConfigError as exc:
+        click.echo(f"netcheck: error: {exc}", err=True)
+        sys.exit(EXIT_CONFIG)
+
+
+def _use_color(flag: bool | None) -> bool:
+    if flag is not None:
+        return flag
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@main.command("hosts")
+@click.option("--hosts", "host_files", multiple=True, type=click.Path(path_type=Path),
+              help="Host-list TOML file (repeatable); replaces the bundled TWS list.")
+@click.option("--region", multiple=True, help="Only list the gateways of this region (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+def hosts_cmd(host_files: tuple[Path, ...], region: tuple[str, ...], fmt: str) -> None:
+    """Print the effective host list."""
+    hl = _load_hosts(host_files, region)
+    from netcheck.hostlist_view import render_hosts
+
+    click.echo(render_hosts(hl, fmt), nl=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""A read-only, indexed view of one run's outcomes, so diagnosis rules stay short and pure."""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+from functools import cached_property
+
+from netcheck.model import Kind, Outcome, Reason, Status
+
+GATEWAY_PORTS = (4000, 4001)
+NETWORK_FAILURES = frozenset({Reason.TIMEOUT, Reason.UNREACHABLE, Reason.REFUSED, Reason.PROHIBITED})
+DROPPED = frozenset({Reason.TIMEOUT})
+REJECTED = frozenset({Reason.REFUSED, Reason.PROHIBITED})
+DNS_DOWN = frozenset({Reason.DNS_TIMEOUT, Reason.TIMEOUT, Reason.NO_NAMESERVERS, Reason.SERVFAIL})
+
+
+def failed(o: Outcome) -> bool:
+    return o.status in (Status.FAIL, Status.WARN)
+
+
+@dataclass(frozen=True)
+class Facts:
+    outcomes: tuple[Outcome, ...]
+
+    def kind(self, kind: Kind) -> list[Outcome]:
+        return [o for o in self.outcomes if o.check.kind is kind]
+
+    @cached_property
+    def local(self) -> dict[str, Outcome]:
+        return {o.check.id: o for o in self.kind(Kind.LOCAL)}
+
+    @cached_property
+    def http(self) -> list[Outcome]:
+        return self.kind(Kind.HTTP)
+
+    @cached_property
+    def tcp(self) -> list[Outcome]:
+        return [o for o in self.kind(Kind.TCP) if o.status is not Status.SKIP]
+
+    @cached_property
+    def gateway_tcp(self) -> list[Outcome]:
+        return [o for o in self.tcp if o.check.port in GATEWAY_PORTS]
+
+    @cached_property
+    def web_tcp(self) -> list[Outcome]:
+        return [o for o in self.tcp if o.check.port not in GATEWAY_PORTS]
+
+    def dns(self, host: str, path: str) -> Outcome | None:
+        for o in self.kind(Kind.DNS):
+            if o.check.host == host and o.check.params.get("path") == path:
+                return o
+        return None
+
+    def cross(self, host: str) -> list[Outcome]:
+        return [o for o in self.kind(Kind.DNS_CROSS) if o.check.host == host]
+
+    @cached_property
+    def dns_hosts(self) -> list[str]:
+        return list(dict.fromkeys(o.check.host for o in self.kind(Kind.DNS)))
+
+    def any_pass(self, outs: list[Outcome]) -> bool:
+        return any(o.status is Status.PASS for o in outs)
+
+    @cached_property
+    def web_works(self) -> bool:
+        """Something on 443 or the web answered: the network reaches the internet."""
+        return self.any_pass(self.web_tcp) or self.any_pass(self.http)
+
+    def failed_ids(self) -> list[str]:
+        return [o.check.id for o in self.outcomes if failed(o)]
+
+
+def suspicious_address(address: str) -> bool:
+    """Answers no public name should get: loopback, private, link-local, unspecified."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return True
+    return ip.is_loopback or ip.is_private and not _is_documentation(ip) or ip.is_link_local or ip.is_unspecified
+
+
+def _is_documentation(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    # The test lab uses documentation ranges as if they were public: do not call them hijacks.
+    nets = ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")
+    return any(ip in ipaddress.ip_network(n) for n in nets)
+
+
+def evidence_line(o: Outcome) -> str:
+    """One technical line per check: the same in every language (codes, addresses, numbers)."""
+    err = o.detail.get("error") or o.detail.get("why") or ""
+    extra = f", {err}" if err and err != o.reason.value else ""
+    return f"{o.check.target}: {o.reason.value}{extra} ({o.duration_ms:.0f} ms)"

@@ -1,0 +1,49 @@
+"""Render user-facing text: look up the English source, translate, fill parameters."""
+
+from __future__ import annotations
+
+import gettext
+from typing import Any, Mapping, Protocol
+
+from netcheck.messages.catalog import FINDINGS, KIND_HEADING, LABELS, STATUS_WORD, SUMMARY
+from netcheck.model import Finding
+
+
+class Translator(Protocol):
+    def gettext(self, message: str) -> str: ...
+
+
+def translator(lang: str | None = None) -> Translator:
+    """English unless a compiled catalog for `lang` ships with the package."""
+    return gettext.NullTranslations()
+
+
+class _Safe(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str, params: Mapping[str, Any]) -> str:
+    return template.format_map(_Safe({k: v for k, v in params.items()}))
+
+
+def finding_texts(f: Finding, tr: Translator) -> tuple[str, str, str]:
+    """(title, remediation for the trader, detail for the IT admin)."""
+    text = FINDINGS.get(f.id) or FINDINGS["check-failed"]
+    return tuple(fill(tr.gettext(t), f.params) for t in (text.title, text.remediation, text.admin))  # type: ignore[return-value]
+
+
+def summary(status: str, tr: Translator) -> str:
+    return tr.gettext(SUMMARY[status])
+
+
+def status_word(status: str, tr: Translator) -> str:
+    return tr.gettext(STATUS_WORD[status])
+
+
+def heading(kind: str, tr: Translator) -> str:
+    return tr.gettext(KIND_HEADING.get(kind, kind))
+
+
+def label(key: str, tr: Translator, **params: Any) -> str:
+    return fill(tr.gettext(LABELS[key]), params) if params else tr.gettext(LABELS[key])

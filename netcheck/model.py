@@ -1,0 +1,157 @@
+"""Frozen value objects shared by every layer: host lists, checks, outcomes, findings, reports."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+SCHEMA = "netcheck/report/v1"
+
+
+class Status(str, enum.Enum):
+    PASS = "pass"
+    WARN = "warn"
+    FAIL = "fail"
+    SKIP = "skip"
+
+
+class Severity(str, enum.Enum):
+    INFO = "info"
+    WARN = "warn"
+    FAIL = "fail"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARN: 1, Severity.FAIL: 2}
+
+
+class Reason(str, enum.Enum):
+    """Why a check ended as it did; the vocabulary of classify.py and the `reason` JSON field."""
+
+    OK = "ok"
+    # TCP
+    REFUSED = "refused"  # RST: nothing listens, or a firewall answers with a reset
+    TIMEOUT = "timeout"  # no answer at all: silently dropped
+    UNREACHABLE = "unreachable"  # ICMP host/net unreachable, no route
+    PROHIBITED = "prohibited"  # ICMP administratively prohibited: a firewall rejects
+    # DNS
+    NXDOMAIN = "nxdomain"
+    NO_ANSWER = "no-answer"
+    SERVFAIL = "servfail"
+    DNS_TIMEOUT = "dns-timeout"
+    NO_NAMESERVERS = "no-nameservers"
+    # HTTP / TLS
+    TLS_ERROR = "tls-error"
+    TLS_UNTRUSTED = "tls-untrusted"
+    HTTP_STATUS = "http-status"  # unexpected status or body
+    REDIRECT = "redirect"
+    PROXY_ERROR = "proxy-error"
+    # Engine
+    DEPENDENCY = "dependency"  # skipped because a check it needs failed
+    DEADLINE = "deadline"  # the run's deadline or Ctrl-C ended it first
+    NOT_APPLICABLE = "not-applicable"
+    ERROR = "error"  # anything else, with the error text in detail
+
+
+class Kind(str, enum.Enum):
+    LOCAL = "local"
+    DNS = "dns"
+    DNS_CROSS = "dns-cross"
+    TCP = "tcp"
+    HTTP = "http"
+
+
+class Role(str, enum.Enum):
+    GATEWAY = "gateway"  # TWS gateways: 4000/4001, not HTTP
+    WEB = "web"  # HTTPS hosts
+
+
+@dataclass(frozen=True)
+class HostEntry:
+    name: str
+    ports: tuple[int, ...]
+    purpose: str
+    region: str = ""
+    required: bool = True
+    source: str = ""
+
+    @property
+    def role(self) -> Role:
+        return Role.GATEWAY if any(p in (4000, 4001) for p in self.ports) else Role.WEB
+
+
+@dataclass(frozen=True)
+class Reachability:
+    url: str
+    expect_status: int
+    expect_body: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class HostList:
+    hosts: tuple[HostEntry, ...]
+    reachability: tuple[Reachability, ...] = ()
+    public_dns: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        return tuple(sorted({h.region for h in self.hosts if h.region}))
+
+
+@dataclass(frozen=True)
+class Check:
+    """One thing to test. `id` is stable across runs: history and metrics key on it."""
+
+    id: str
+    kind: Kind
+    target: str
+    host: str = ""
+    port: int = 0
+    address: str = ""
+    server: str = ""  # DNS server asked, for dns-cross
+    url: str = ""
+    required: bool = True
+    region: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def family(self) -> int:
+        return 6 if ":" in self.address else 4
+
+
+@dataclass(frozen=True)
+class Outcome:
+    check: Check
+    status: Status
+    reason: Reason
+    duration_ms: float = 0.0
+    detail: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A root cause. Text is rendered from `id` and `params` by netcheck.messages."""
+
+    id: str
+    severity: Severity
+    checks: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Report:
+    started_at: str
+    duration_ms: float
+    outcomes: tuple[Outcome, ...]
+    findings: tuple[Finding, ...]
+    status: Status
+    interrupted: bool = False
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    schema: str = SCHEMA

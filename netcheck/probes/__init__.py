@@ -1,0 +1,21 @@
+"""The probe registry: one module per kind, one signature `async (Check, ProbeContext) -> Outcome`."""
+
+from __future__ import annotations
+
+from typing import Awaitable, Callable
+
+from netcheck.model import Check, Kind, Outcome
+from netcheck.probes import dns, http, local, tcp
+from netcheck.probes.base import ProbeContext
+
+Probe = Callable[[Check, ProbeContext], Awaitable[Outcome]]
+
+REGISTRY: dict[Kind, Probe] = {
+    Kind.LOCAL: local.probe,
+    Kind.DNS: dns.probe,
+    Kind.DNS_CROSS: dns.probe,
+    Kind.TCP: tcp.probe,
+    Kind.HTTP: http.probe,
+}
+
+__all__ = ["REGISTRY", "Probe", "ProbeContext"]

@@ -1,0 +1,70 @@
+"""What every probe receives: its Check and one ProbeContext. No globals; fakes swap in here."""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, Awaitable, Callable, Mapping, TypeVar
+
+from netcheck.model import Check, Outcome, Reason, Status
+from netcheck.platform import Platform, current
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ProbeContext:
+    timeout: float = 2.0
+    platform: Platform = field(default_factory=current)
+    ssl_context: ssl.SSLContext | None = None
+    ca_bundle: str | None = None
+    public_dns: tuple[str, ...] = ()
+    http_client: Any = None  # httpx.AsyncClient, created by the engine
+    clock: Callable[[], float] = time.monotonic
+    # Seams for unit tests: replace the socket layer without touching the probes.
+    getaddrinfo: Callable[..., Any] | None = None
+
+
+def outcome(check: Check, status: Status, reason: Reason, started: float, ctx: ProbeContext,
+            **detail: Any) -> Outcome:
+    elapsed = (ctx.clock() - started) * 1000.0
+    return Outcome(check=check, status=status, reason=reason, duration_ms=round(elapsed, 1),
+                   detail={k: v for k, v in detail.items() if v is not None})
+
+
+def failed(check: Check, reason: Reason, started: float, ctx: ProbeContext, **detail: Any) -> Outcome:
+    """Failure of a required check is FAIL; of an optional one, WARN."""
+    return outcome(check, Status.FAIL if check.required else Status.WARN, reason, started, ctx, **detail)
+
+
+def in_daemon_thread(fn: Callable[[], T]) -> Awaitable[T]:
+    """Run blocking `fn` (getaddrinfo) in a daemon thread. asyncio's default executor is joined at
+    exit, so a getaddrinfo stuck on a dead resolver would hold the process past its deadline."""
+    loop = asyncio.get_running_loop()
+    fut: asyncio.Future[T] = loop.create_future()
+
+    def work() -> None:
+        try:
+            result: Any = fn()
+        except BaseException as exc:  # handed to the awaiting task, never lost
+            loop.call_soon_threadsafe(_settle, fut, None, exc)
+        else:
+            loop.call_soon_threadsafe(_settle, fut, result, None)
+
+    threading.Thread(target=work, daemon=True, name="netcheck-resolve").start()
+    return fut
+
+
+def _settle(fut: asyncio.Future[Any], result: Any, exc: BaseException | None) -> None:
+    if fut.done():
+        return
+    if exc is not None:
+        fut.set_exception(exc)
+    else:
+        fut.set_result(result)
+
+
+Detail = Mapping[str, Any]

@@ -1,0 +1,56 @@
+"""JSON reporter: the documented, versioned machine format (schema netcheck/report/v1)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from netcheck.messages import finding_texts
+from netcheck.model import Finding, Outcome, Report
+from netcheck.redact import redact_value
+from netcheck.reporters.base import RenderOptions
+
+
+def render(report: Report, opts: RenderOptions) -> str:
+    return json.dumps(to_dict(report, opts), indent=2, ensure_ascii=False) + "\n"
+
+
+def to_dict(report: Report, opts: RenderOptions) -> dict[str, Any]:
+    return {
+        "schema": report.schema,
+        "status": report.status.value,
+        "started_at": report.started_at,
+        "duration_ms": round(report.duration_ms),
+        "interrupted": report.interrupted,
+        "findings": [_finding(f, opts) for f in report.findings],
+        "checks": [_check(o) for o in report.outcomes],
+        "meta": redact_value(dict(report.meta)),
+    }
+
+
+def _finding(f: Finding, opts: RenderOptions) -> dict[str, Any]:
+    title, remediation, admin = finding_texts(f, opts.tr)
+    return {
+        "id": f.id,
+        "severity": f.severity.value,
+        "title": title,
+        "remediation": remediation,
+        "admin": admin,
+        "evidence": list(f.evidence),
+        "checks": list(f.checks),
+    }
+
+
+def _check(o: Outcome) -> dict[str, Any]:
+    c = o.check
+    return {
+        "id": c.id,
+        "kind": c.kind.value,
+        "target": c.target,
+        "status": o.status.value,
+        "reason": o.reason.value,
+        "duration_ms": round(o.duration_ms, 1),
+        "required": c.required,
+        "region": c.region or None,
+        "detail": redact_value(dict(o.detail)),
+    }

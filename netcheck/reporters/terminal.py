@@ -1,0 +1,94 @@
+"""Terminal checklist: findings with remediation first, then checks grouped by kind."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from netcheck.messages import finding_texts, heading, label, status_word, summary
+from netcheck.model import Finding, Outcome, Report, Severity, Status
+from netcheck.redact import redact
+from netcheck.reporters.base import RenderOptions
+
+_MARK = {Status.PASS: "✔", Status.FAIL: "✘", Status.WARN: "!", Status.SKIP: "-"}
+_COLOR = {Status.PASS: "32", Status.FAIL: "31", Status.WARN: "33", Status.SKIP: "2"}
+_SEV_STATUS = {Severity.FAIL: Status.FAIL, Severity.WARN: Status.WARN, Severity.INFO: Status.SKIP}
+_ORDER = ("local", "http", "dns", "dns-cross", "tcp")
+
+
+def render(report: Report, opts: RenderOptions) -> str:
+    lines = [_paint(summary(report.status.value, opts.tr), report.status, opts, bold=True), ""]
+    if report.interrupted:
+        lines += [label("interrupted", opts.tr, why=report.meta.get("stop_reason", "deadline")), ""]
+    if report.findings:
+        lines += [label("findings", opts.tr)] + [ln for f in report.findings for ln in _finding(f, opts)]
+    lines += [label("checks", opts.tr)] + _checks(report, opts) + ["", _totals(report, opts)]
+    return redact("\n".join(lines)) + "\n"
+
+
+def _finding(f: Finding, opts: RenderOptions) -> list[str]:
+    title, remediation, admin = finding_texts(f, opts.tr)
+    st = _SEV_STATUS[f.severity]
+    out = ["", "  " + _paint(f"{_MARK[st]} {title}  [{f.id}]", st, opts, bold=True)]
+    out += _wrap(remediation, "    ")
+    out += _wrap(f"{label('for_it', opts.tr)}: {admin}", "    ")
+    out += [f"      · {e}" for e in f.evidence]
+    return out + [""]
+
+
+def _checks(report: Report, opts: RenderOptions) -> list[str]:
+    groups: dict[str, list[Outcome]] = {}
+    for o in report.outcomes:
+        groups.setdefault(o.check.kind.value, []).append(o)
+    lines: list[str] = []
+    for kind in sorted(groups, key=lambda k: _ORDER.index(k) if k in _ORDER else 99):
+        outs = groups[kind]
+        lines += ["", f"  {heading(kind, opts.tr)}"]
+        shown = outs if opts.verbose else _condense(outs)
+        lines += [_check_line(o, opts) for o in shown]
+        hidden = len(outs) - len(shown)
+        if hidden:
+            lines.append(f"    ✔ … {hidden} more passed (--verbose shows all)")
+    return lines
+
+
+def _condense(outs: list[Outcome]) -> list[Outcome]:
+    """Show every problem, but only a few of the many passing lines."""
+    bad = [o for o in outs if o.status is not Status.PASS]
+    good = [o for o in outs if o.status is Status.PASS]
+    return bad + good[: max(0, 8 - len(bad))]
+
+
+def _check_line(o: Outcome, opts: RenderOptions) -> str:
+    mark = _paint(_MARK[o.status], o.status, opts)
+    why = o.reason.value if o.status is not Status.PASS else _pass_detail(o)
+    extra = o.detail.get("error") or o.detail.get("why") or ""
+    tail = f" — {extra}" if extra and o.status is not Status.PASS else ""
+    return f"    {mark} {o.check.target}  {why}{tail}  ({o.duration_ms:.0f} ms)"
+
+
+def _pass_detail(o: Outcome) -> str:
+    addrs = o.detail.get("addresses")
+    if addrs:
+        return ", ".join(addrs[:4]) + (" …" if len(addrs) > 4 else "")
+    if "http_status" in o.detail:
+        return f"HTTP {o.detail['http_status']}"
+    return "open" if o.check.kind.value == "tcp" else "ok"
+
+
+def _totals(report: Report, opts: RenderOptions) -> str:
+    n = Counter(o.status for o in report.outcomes)
+    return label("passed_count", opts.tr, passed=n[Status.PASS], failed=n[Status.FAIL], warned=n[Status.WARN],
+                 skipped=n[Status.SKIP], seconds=report.duration_ms / 1000)
+
+
+def _paint(text: str, status: Status, opts: RenderOptions, bold: bool = False) -> str:
+    if not opts.color:
+        return text
+    code = _COLOR[status] + (";1" if bold else "")
+    return f"\033[{code}m{text}\033[0m"
+
+
+def _wrap(text: str, indent: str, width: int = 96) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent) or [indent]

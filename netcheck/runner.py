@@ -1,0 +1,105 @@
+"""One run: build the probe context, execute the engine, diagnose, and assemble the Report."""
+
+from __future__ import annotations
+
+import asyncio
+import platform as pyplatform
+import signal
+import ssl
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from netcheck import __version__
+from netcheck.diagnose import diagnose, overall
+from netcheck.engine import ProgressFn, default_concurrency, execute, now_iso
+from netcheck.model import HostList, Report
+from netcheck.probes import ProbeContext
+
+EXIT_SIGNAL = {"SIGINT": 130, "SIGTERM": 143}
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    timeout: float = 2.0
+    deadline: float = 20.0
+    public_dns: tuple[str, ...] | None = None  # None: the host list's resolvers
+    ca_bundle: str | None = None
+    local: bool = True
+    concurrency: int = 0
+    user_regions: tuple[str, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+class StopEvent(asyncio.Event):
+    reason: str = ""
+
+
+def ssl_context(ca_bundle: str | None) -> ssl.SSLContext:
+    import certifi
+
+    return ssl.create_default_context(cafile=ca_bundle or certifi.where())
+
+
+def _http_client(ctx_ssl: ssl.SSLContext, timeout: float) -> Any:
+    import httpx
+
+    limits = httpx.Limits(max_connections=32, max_keepalive_connections=0)
+    try:  # honours HTTP(S)_PROXY, ALL_PROXY and NO_PROXY like other tools
+        return httpx.AsyncClient(verify=ctx_ssl, trust_env=True, timeout=timeout, limits=limits)
+    except Exception:  # e.g. a socks:// proxy without socksio installed: go direct, do not crash
+        return httpx.AsyncClient(verify=ctx_ssl, trust_env=False, timeout=timeout, limits=limits)
+
+
+async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None) -> Report:
+    started_wall, started = now_iso(), time.monotonic()
+    public = hl.public_dns if opts.public_dns is None else opts.public_dns
+    hl = HostList(hosts=hl.hosts, reachability=hl.reachability, public_dns=public, sources=hl.sources)
+    sslctx = ssl_context(opts.ca_bundle)
+    client = _http_client(sslctx, opts.timeout)
+    ctx = ProbeContext(timeout=opts.timeout, ssl_context=sslctx, ca_bundle=opts.ca_bundle,
+                       public_dns=public, http_client=client)
+    stop = StopEvent()
+    _install_signals(stop)
+    try:
+        result = await execute(hl, ctx, opts.deadline, opts.concurrency or default_concurrency(),
+                               progress=progress, stop=stop, local=opts.local)
+    finally:
+        await _close(client)
+    findings = diagnose(result.outcomes, opts.user_regions)
+    meta = {"version": __version__, "host_lists": list(hl.sources), "platform": pyplatform.platform(),
+            "python": pyplatform.python_version(), "timeout_s": opts.timeout, "deadline_s": opts.deadline,
+            "stop_reason": result.stop_reason, **opts.meta}
+    return Report(started_at=started_wall, duration_ms=(time.monotonic() - started) * 1000,
+                  outcomes=tuple(result.outcomes), findings=tuple(findings),
+                  status=overall(findings, result.outcomes), interrupted=result.interrupted, meta=meta)
+
+
+def _install_signals(stop: StopEvent) -> None:
+    """Ctrl-C and SIGTERM end the run early but still produce the partial report."""
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, _stop, stop, sig.name)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # Windows: KeyboardInterrupt path in cli.py
+
+
+def _stop(stop: StopEvent, name: str) -> None:
+    stop.reason = stop.reason or name
+    stop.set()
+
+
+async def _close(client: Any) -> None:
+    try:
+        async with asyncio.timeout(1.0):
+            await client.aclose()
+    except Exception:
+        pass  # closing a half-dead connection must not cost the report
+
+
+def exit_code(report: Report) -> int:
+    """The one place the exit code is decided."""
+    if report.interrupted and report.meta.get("stop_reason") in EXIT_SIGNAL:
+        return EXIT_SIGNAL[str(report.meta["stop_reason"])]
+    return 1 if report.status.value == "fail" else 0

@@ -1,0 +1,1 @@
+"""Shared test configuration. Lab fixtures live in tests/lab/ (network namespaces; root only)."""
