@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import socket
 import ssl
-from typing import Callable
+from collections.abc import Callable
 
 from netcheck.model import Reason
 
@@ -28,9 +28,26 @@ _ERRNO: tuple[tuple[frozenset[int], Reason], ...] = (
     # We cannot always tell a firewall's reject from a missing route by errno alone, so
     # classify_connect() below uses timing too.
     (frozenset(filter(None, [_E("EACCES"), _E("EPERM"), WSAEACCES])), Reason.PROHIBITED),
-    (frozenset(filter(None, [_E("EHOSTUNREACH"), _E("ENETUNREACH"), _E("ENETDOWN"), _E("EHOSTDOWN"),
-                             _E("ENONET"), _E("EADDRNOTAVAIL"), WSAENETUNREACH, WSAEHOSTUNREACH,
-                             WSAENETDOWN, WSAEHOSTDOWN])), Reason.UNREACHABLE),
+    (
+        frozenset(
+            filter(
+                None,
+                [
+                    _E("EHOSTUNREACH"),
+                    _E("ENETUNREACH"),
+                    _E("ENETDOWN"),
+                    _E("EHOSTDOWN"),
+                    _E("ENONET"),
+                    _E("EADDRNOTAVAIL"),
+                    WSAENETUNREACH,
+                    WSAEHOSTUNREACH,
+                    WSAENETDOWN,
+                    WSAEHOSTDOWN,
+                ],
+            )
+        ),
+        Reason.UNREACHABLE,
+    ),
 )
 
 # socket.getaddrinfo() errors (gaierror.errno is an EAI_* code, not an errno).

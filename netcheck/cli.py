@@ -32,32 +32,75 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--hosts", "host_files", multiple=True, type=click.Path(path_type=Path),
-              help="Host-list TOML file (repeatable); replaces the bundled TWS list.")
+@click.option(
+    "--hosts",
+    "host_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Host-list TOML file (repeatable); replaces the bundled TWS list.",
+)
 @click.option("--region", multiple=True, help="Only test the gateways of this region (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
-@click.option("--timeout", type=click.FloatRange(0.05, 60), default=2.0, show_default=True,
-              help="Seconds each connect or query may take.")
-@click.option("--deadline", type=click.FloatRange(0.5, 600), default=20.0, show_default=True,
-              help="Seconds the whole run may take; unfinished checks are reported as skipped.")
-@click.option("--public-dns", multiple=True, callback=_ip,
-              help="Independent resolver IP for the DNS cross-check (repeatable); replaces the list's.")
-@click.option("--ca-bundle", type=click.Path(exists=True, dir_okay=False),
-              help="PEM file of trusted roots for TLS checks (default: Mozilla roots via certifi).")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.05, 60),
+    default=2.0,
+    show_default=True,
+    help="Seconds each connect or query may take.",
+)
+@click.option(
+    "--deadline",
+    type=click.FloatRange(0.5, 600),
+    default=20.0,
+    show_default=True,
+    help="Seconds the whole run may take; unfinished checks are reported as skipped.",
+)
+@click.option(
+    "--public-dns",
+    multiple=True,
+    callback=_ip,
+    help="Independent resolver IP for the DNS cross-check (repeatable); replaces the list's.",
+)
+@click.option(
+    "--ca-bundle",
+    type=click.Path(exists=True, dir_okay=False),
+    help="PEM file of trusted roots for TLS checks (default: Mozilla roots via certifi).",
+)
 @click.option("--no-local", is_flag=True, help="Skip the checks of this computer's interfaces and routes.")
-@click.option("--concurrency", type=click.IntRange(1, 4096), default=None,
-              help="Probes in flight at once (default: from the open-file limit).")
+@click.option(
+    "--concurrency",
+    type=click.IntRange(1, 4096),
+    default=None,
+    help="Probes in flight at once (default: from the open-file limit).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="List every passing check too.")
 @click.option("--color/--no-color", default=None, help="Colour output (default: on a terminal, unless NO_COLOR).")
-def run(host_files: tuple[Path, ...], region: tuple[str, ...], fmt: str, timeout: float, deadline: float,
-        public_dns: tuple[str, ...], ca_bundle: str | None, no_local: bool, concurrency: int | None,
-        verbose: bool, color: bool | None) -> None:
+def run(
+    host_files: tuple[Path, ...],
+    region: tuple[str, ...],
+    fmt: str,
+    timeout: float,
+    deadline: float,
+    public_dns: tuple[str, ...],
+    ca_bundle: str | None,
+    no_local: bool,
+    concurrency: int | None,
+    verbose: bool,
+    color: bool | None,
+) -> None:
     """Check the network TWS / IB Gateway needs and print a checklist."""
     hl = _load_hosts(host_files, region)
     from netcheck.runner import RunOptions
 
-    opts = RunOptions(timeout=timeout, deadline=deadline, public_dns=public_dns or None, ca_bundle=ca_bundle,
-                      local=not no_local, concurrency=concurrency or 0, user_regions=region)
+    opts = RunOptions(
+        timeout=timeout,
+        deadline=deadline,
+        public_dns=public_dns or None,
+        ca_bundle=ca_bundle,
+        local=not no_local,
+        concurrency=concurrency or 0,
+        user_regions=region,
+    )
     report = _execute(hl, opts, live=fmt == "terminal")
     from netcheck.reporters import REGISTRY, RenderOptions
     from netcheck.runner import exit_code
@@ -99,8 +142,13 @@ def _use_color(flag: bool | None) -> bool:
 
 
 @main.command("hosts")
-@click.option("--hosts", "host_files", multiple=True, type=click.Path(path_type=Path),
-              help="Host-list TOML file (repeatable); replaces the bundled TWS list.")
+@click.option(
+    "--hosts",
+    "host_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Host-list TOML file (repeatable); replaces the bundled TWS list.",
+)
 @click.option("--region", multiple=True, help="Only list the gateways of this region (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 def hosts_cmd(host_files: tuple[Path, ...], region: tuple[str, ...], fmt: str) -> None:

@@ -7,8 +7,8 @@ import asyncio
 import ipaddress
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
 from netcheck import plan
 from netcheck.model import Check, HostEntry, HostList, Kind, Outcome, Reason, Status
@@ -61,9 +61,15 @@ async def _bounded(check: Check, ctx: ProbeContext) -> Outcome:
     return Outcome(check, status, reason, round((ctx.clock() - started) * 1000, 1), {"error": error})
 
 
-async def execute(hl: HostList, ctx: ProbeContext, deadline: float, concurrency: int,
-                  progress: ProgressFn | None = None, stop: asyncio.Event | None = None,
-                  local: bool = True) -> RunResult:
+async def execute(
+    hl: HostList,
+    ctx: ProbeContext,
+    deadline: float,
+    concurrency: int,
+    progress: ProgressFn | None = None,
+    stop: asyncio.Event | None = None,
+    local: bool = True,
+) -> RunResult:
     run = _Run(ctx=ctx, limit=asyncio.Semaphore(concurrency), progress=progress)
     stop = stop or asyncio.Event()
     work = asyncio.create_task(_all(run, hl, local))
@@ -171,4 +177,4 @@ def now_iso() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
-__all__ = ["execute", "RunResult", "default_concurrency", "replace"]
+__all__ = ["RunResult", "default_concurrency", "execute", "replace"]

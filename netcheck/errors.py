@@ -1,7 +1,7 @@
 """Exceptions netcheck raises on purpose. Network failures are never exceptions: they are Outcomes.
 
-    NetcheckError
-    └── ConfigError     bad host list or option value: exit code 3, message names file, line, key
+NetcheckError
+└── ConfigError     bad host list or option value: exit code 3, message names file, line, key
 """
 
 from __future__ import annotations

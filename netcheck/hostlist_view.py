@@ -23,9 +23,20 @@ def render_hosts(hl: HostList, fmt: str) -> str:
 def _as_dict(hl: HostList) -> dict[str, object]:
     return {
         "sources": list(hl.sources),
-        "hosts": [{"name": h.name, "ports": list(h.ports), "purpose": h.purpose, "region": h.region or None,
-                   "required": h.required, "role": h.role.value} for h in hl.hosts],
-        "reachability": [{"url": r.url, "expect_status": r.expect_status, "expect_body": r.expect_body or None}
-                         for r in hl.reachability],
+        "hosts": [
+            {
+                "name": h.name,
+                "ports": list(h.ports),
+                "purpose": h.purpose,
+                "region": h.region or None,
+                "required": h.required,
+                "role": h.role.value,
+            }
+            for h in hl.hosts
+        ],
+        "reachability": [
+            {"url": r.url, "expect_status": r.expect_status, "expect_body": r.expect_body or None}
+            for r in hl.reachability
+        ],
         "public_dns": list(hl.public_dns),
     }

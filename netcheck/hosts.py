@@ -44,7 +44,9 @@ def _merge(parts: list[HostList]) -> HostList:
     for part in parts:
         for h in part.hosts:
             if h.name.lower() in seen:
-                raise ConfigError(h.source, f"host {h.name!r} is also defined in {seen[h.name.lower()]}", key="host.name")
+                raise ConfigError(
+                    h.source, f"host {h.name!r} is also defined in {seen[h.name.lower()]}", key="host.name"
+                )
             seen[h.name.lower()] = h.source
     public = tuple(dict.fromkeys(ip for p in parts for ip in p.public_dns))
     return HostList(
@@ -142,7 +144,9 @@ class _Validator:
         entries = tuple(self.host(i, h) for i, h in enumerate(hosts))
         self._no_duplicates(entries)
         reach = tuple(self.reach(i, r) for i, r in enumerate(self._array(doc, "reachability")))
-        return HostList(hosts=entries, reachability=reach, public_dns=self.dns(doc.get("dns", {})), sources=(self.file,))
+        return HostList(
+            hosts=entries, reachability=reach, public_dns=self.dns(doc.get("dns", {})), sources=(self.file,)
+        )
 
     def _array(self, doc: dict[str, Any], key: str) -> list[dict[str, Any]]:
         value = doc.get(key, [])
@@ -163,8 +167,14 @@ class _Validator:
         required = h.get("required", True)
         if not isinstance(required, bool):
             raise self.fail(f"{where}.required", "must be true or false", "host", i, "required")
-        return HostEntry(name=name.lower().rstrip("."), ports=ports, purpose=purpose, region=region,
-                         required=required, source=f"{self.file}:{self.locate('host', i, '') or 0}")
+        return HostEntry(
+            name=name.lower().rstrip("."),
+            ports=ports,
+            purpose=purpose,
+            region=region,
+            required=required,
+            source=f"{self.file}:{self.locate('host', i, '') or 0}",
+        )
 
     def _known_keys(self, table: dict[str, Any], allowed: set[str], where: str, kind: str, i: int) -> None:
         for key in table:
@@ -220,7 +230,9 @@ class _Validator:
             raise self.fail(f"{where}.url", "must be an http:// or https:// URL with a host", "reachability", i, "url")
         status = r.get("expect_status", 200)
         if isinstance(status, bool) or not isinstance(status, int) or not 100 <= status <= 599:
-            raise self.fail(f"{where}.expect_status", "must be an HTTP status 100-599", "reachability", i, "expect_status")
+            raise self.fail(
+                f"{where}.expect_status", "must be an HTTP status 100-599", "reachability", i, "expect_status"
+            )
         body = self._str(r, "expect_body", where, "reachability", i)
         return Reachability(url=url, expect_status=status, expect_body=body, source=self.file)
 

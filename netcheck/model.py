@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 SCHEMA = "netcheck/report/v1"
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     PASS = "pass"
     WARN = "warn"
     FAIL = "fail"
     SKIP = "skip"
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     INFO = "info"
     WARN = "warn"
     FAIL = "fail"
@@ -29,7 +30,7 @@ class Severity(str, enum.Enum):
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARN: 1, Severity.FAIL: 2}
 
 
-class Reason(str, enum.Enum):
+class Reason(enum.StrEnum):
     """Why a check ended as it did; the vocabulary of classify.py and the `reason` JSON field."""
 
     OK = "ok"
@@ -57,7 +58,7 @@ class Reason(str, enum.Enum):
     ERROR = "error"  # anything else, with the error text in detail
 
 
-class Kind(str, enum.Enum):
+class Kind(enum.StrEnum):
     LOCAL = "local"
     DNS = "dns"
     DNS_CROSS = "dns-cross"
@@ -65,7 +66,7 @@ class Kind(str, enum.Enum):
     HTTP = "http"
 
 
-class Role(str, enum.Enum):
+class Role(enum.StrEnum):
     GATEWAY = "gateway"  # TWS gateways: 4000/4001, not HTTP
     WEB = "web"  # HTTPS hosts
 

@@ -8,16 +8,28 @@ from netcheck.model import Check, HostEntry, HostList, Kind
 def local_checks() -> list[Check]:
     return [
         Check(id="local:interfaces", kind=Kind.LOCAL, target="network interfaces", params={"what": "interfaces"}),
-        Check(id="local:route:ipv4", kind=Kind.LOCAL, target="IPv4 default route", params={"what": "route", "family": 4}),
-        Check(id="local:route:ipv6", kind=Kind.LOCAL, target="IPv6 default route", required=False,
-              params={"what": "route", "family": 6}),
+        Check(
+            id="local:route:ipv4", kind=Kind.LOCAL, target="IPv4 default route", params={"what": "route", "family": 4}
+        ),
+        Check(
+            id="local:route:ipv6",
+            kind=Kind.LOCAL,
+            target="IPv6 default route",
+            required=False,
+            params={"what": "route", "family": 6},
+        ),
     ]
 
 
 def reachability_checks(hl: HostList) -> list[Check]:
     return [
-        Check(id=f"http:{r.url}", kind=Kind.HTTP, target=r.url, url=r.url,
-              params={"expect_status": r.expect_status, "expect_body": r.expect_body})
+        Check(
+            id=f"http:{r.url}",
+            kind=Kind.HTTP,
+            target=r.url,
+            url=r.url,
+            params={"expect_status": r.expect_status, "expect_body": r.expect_body},
+        )
         for r in hl.reachability
     ]
 
@@ -25,12 +37,31 @@ def reachability_checks(hl: HostList) -> list[Check]:
 def dns_checks(h: HostEntry, public_dns: tuple[str, ...]) -> list[Check]:
     common = {"host": h.name, "required": h.required, "region": h.region}
     checks = [
-        Check(id=f"dns:system:{h.name}", kind=Kind.DNS, target=f"{h.name} (system resolver)", params={"path": "system"}, **common),
-        Check(id=f"dns:resolver:{h.name}", kind=Kind.DNS, target=f"{h.name} (configured DNS servers)", params={"path": "resolver"}, **common),
+        Check(
+            id=f"dns:system:{h.name}",
+            kind=Kind.DNS,
+            target=f"{h.name} (system resolver)",
+            params={"path": "system"},
+            **common,
+        ),
+        Check(
+            id=f"dns:resolver:{h.name}",
+            kind=Kind.DNS,
+            target=f"{h.name} (configured DNS servers)",
+            params={"path": "resolver"},
+            **common,
+        ),
     ]
     checks += [
-        Check(id=f"dns-cross:{h.name}@{server}", kind=Kind.DNS_CROSS, target=f"{h.name} @{server}",
-              server=server, host=h.name, required=False, region=h.region)
+        Check(
+            id=f"dns-cross:{h.name}@{server}",
+            kind=Kind.DNS_CROSS,
+            target=f"{h.name} @{server}",
+            server=server,
+            host=h.name,
+            required=False,
+            region=h.region,
+        )
         for server in public_dns
     ]
     return checks
@@ -39,13 +70,27 @@ def dns_checks(h: HostEntry, public_dns: tuple[str, ...]) -> list[Check]:
 def tcp_check(h: HostEntry, port: int, address: str, resolved_by: str = "system") -> Check:
     shown = f"[{address}]" if ":" in address else address
     return Check(
-        id=f"tcp:{h.name}:{port}@{address}", kind=Kind.TCP, target=f"{h.name}:{port} ({shown})",
-        host=h.name, port=port, address=address, required=h.required, region=h.region,
+        id=f"tcp:{h.name}:{port}@{address}",
+        kind=Kind.TCP,
+        target=f"{h.name}:{port} ({shown})",
+        host=h.name,
+        port=port,
+        address=address,
+        required=h.required,
+        region=h.region,
         params={"purpose": h.purpose, "resolved_by": resolved_by},
     )
 
 
 def tcp_placeholder(h: HostEntry, port: int) -> Check:
     """Stands for a host's port when no address could be tested (name unresolved, deadline)."""
-    return Check(id=f"tcp:{h.name}:{port}", kind=Kind.TCP, target=f"{h.name}:{port}", host=h.name,
-                 port=port, required=h.required, region=h.region, params={"purpose": h.purpose})
+    return Check(
+        id=f"tcp:{h.name}:{port}",
+        kind=Kind.TCP,
+        target=f"{h.name}:{port}",
+        host=h.name,
+        port=port,
+        required=h.required,
+        region=h.region,
+        params={"purpose": h.purpose},
+    )

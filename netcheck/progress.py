@@ -16,7 +16,7 @@ class Progress:
     shown: bool = False
 
     @classmethod
-    def for_stream(cls, stream: TextIO) -> "Progress | None":
+    def for_stream(cls, stream: TextIO) -> Progress | None:
         return cls(stream) if stream.isatty() else None
 
     def update(self, outcome: Outcome, done: int, total: int) -> None:

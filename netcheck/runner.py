@@ -57,22 +57,43 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
     hl = HostList(hosts=hl.hosts, reachability=hl.reachability, public_dns=public, sources=hl.sources)
     sslctx = ssl_context(opts.ca_bundle)
     client = _http_client(sslctx, opts.timeout)
-    ctx = ProbeContext(timeout=opts.timeout, ssl_context=sslctx, ca_bundle=opts.ca_bundle,
-                       public_dns=public, http_client=client)
+    ctx = ProbeContext(
+        timeout=opts.timeout, ssl_context=sslctx, ca_bundle=opts.ca_bundle, public_dns=public, http_client=client
+    )
     stop = StopEvent()
     _install_signals(stop)
     try:
-        result = await execute(hl, ctx, opts.deadline, opts.concurrency or default_concurrency(),
-                               progress=progress, stop=stop, local=opts.local)
+        result = await execute(
+            hl,
+            ctx,
+            opts.deadline,
+            opts.concurrency or default_concurrency(),
+            progress=progress,
+            stop=stop,
+            local=opts.local,
+        )
     finally:
         await _close(client)
     findings = diagnose(result.outcomes, opts.user_regions)
-    meta = {"version": __version__, "host_lists": list(hl.sources), "platform": pyplatform.platform(),
-            "python": pyplatform.python_version(), "timeout_s": opts.timeout, "deadline_s": opts.deadline,
-            "stop_reason": result.stop_reason, **opts.meta}
-    return Report(started_at=started_wall, duration_ms=(time.monotonic() - started) * 1000,
-                  outcomes=tuple(result.outcomes), findings=tuple(findings),
-                  status=overall(findings, result.outcomes), interrupted=result.interrupted, meta=meta)
+    meta = {
+        "version": __version__,
+        "host_lists": list(hl.sources),
+        "platform": pyplatform.platform(),
+        "python": pyplatform.python_version(),
+        "timeout_s": opts.timeout,
+        "deadline_s": opts.deadline,
+        "stop_reason": result.stop_reason,
+        **opts.meta,
+    }
+    return Report(
+        started_at=started_wall,
+        duration_ms=(time.monotonic() - started) * 1000,
+        outcomes=tuple(result.outcomes),
+        findings=tuple(findings),
+        status=overall(findings, result.outcomes),
+        interrupted=result.interrupted,
+        meta=meta,
+    )
 
 
 def _install_signals(stop: StopEvent) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gettext
-from typing import Any, Mapping, Protocol
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 from netcheck.messages.catalog import FINDINGS, KIND_HEADING, LABELS, STATUS_WORD, SUMMARY
 from netcheck.model import Finding

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 from netcheck.model import Check, Kind, Outcome
 from netcheck.probes import dns, http, local, tcp

@@ -6,8 +6,9 @@ import asyncio
 import ssl
 import threading
 import time
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Awaitable, Callable, Mapping, TypeVar
+from typing import Any, TypeVar
 
 from netcheck.model import Check, Outcome, Reason, Status
 from netcheck.platform import Platform, current
@@ -28,11 +29,15 @@ class ProbeContext:
     getaddrinfo: Callable[..., Any] | None = None
 
 
-def outcome(check: Check, status: Status, reason: Reason, started: float, ctx: ProbeContext,
-            **detail: Any) -> Outcome:
+def outcome(check: Check, status: Status, reason: Reason, started: float, ctx: ProbeContext, **detail: Any) -> Outcome:
     elapsed = (ctx.clock() - started) * 1000.0
-    return Outcome(check=check, status=status, reason=reason, duration_ms=round(elapsed, 1),
-                   detail={k: v for k, v in detail.items() if v is not None})
+    return Outcome(
+        check=check,
+        status=status,
+        reason=reason,
+        duration_ms=round(elapsed, 1),
+        detail={k: v for k, v in detail.items() if v is not None},
+    )
 
 
 def failed(check: Check, reason: Reason, started: float, ctx: ProbeContext, **detail: Any) -> Outcome:

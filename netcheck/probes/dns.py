@@ -13,8 +13,15 @@ from netcheck.model import Check, Kind, Outcome, Reason, Status
 from netcheck.probes.base import ProbeContext, failed, in_daemon_thread, outcome
 
 # When A and AAAA disagree, the more telling reason is reported.
-_PRECEDENCE = (Reason.NXDOMAIN, Reason.SERVFAIL, Reason.NO_NAMESERVERS, Reason.DNS_TIMEOUT,
-               Reason.TIMEOUT, Reason.NO_ANSWER, Reason.ERROR)
+_PRECEDENCE = (
+    Reason.NXDOMAIN,
+    Reason.SERVFAIL,
+    Reason.NO_NAMESERVERS,
+    Reason.DNS_TIMEOUT,
+    Reason.TIMEOUT,
+    Reason.NO_ANSWER,
+    Reason.ERROR,
+)
 
 
 async def probe(check: Check, ctx: ProbeContext) -> Outcome:

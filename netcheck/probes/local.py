@@ -26,8 +26,10 @@ def _interfaces(check: Check, ctx: ProbeContext) -> Outcome:
     stats = psutil.net_if_stats()
     addrs = psutil.net_if_addrs()
     usable = sorted(
-        name for name, st in stats.items()
-        if st.isup and not _is_loopback(name, addrs.get(name, []))
+        name
+        for name, st in stats.items()
+        if st.isup
+        and not _is_loopback(name, addrs.get(name, []))
         and any(a.family in (socket.AF_INET, socket.AF_INET6) for a in addrs.get(name, []))
     )
     if usable:

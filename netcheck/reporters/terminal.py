@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from netcheck.messages import finding_texts, heading, label, status_word, summary
+from netcheck.messages import finding_texts, heading, label, summary
 from netcheck.model import Finding, Outcome, Report, Severity, Status
 from netcheck.redact import redact
 from netcheck.reporters.base import RenderOptions
@@ -77,8 +77,15 @@ def _pass_detail(o: Outcome) -> str:
 
 def _totals(report: Report, opts: RenderOptions) -> str:
     n = Counter(o.status for o in report.outcomes)
-    return label("passed_count", opts.tr, passed=n[Status.PASS], failed=n[Status.FAIL], warned=n[Status.WARN],
-                 skipped=n[Status.SKIP], seconds=report.duration_ms / 1000)
+    return label(
+        "passed_count",
+        opts.tr,
+        passed=n[Status.PASS],
+        failed=n[Status.FAIL],
+        warned=n[Status.WARN],
+        skipped=n[Status.SKIP],
+        seconds=report.duration_ms / 1000,
+    )
 
 
 def _paint(text: str, status: Status, opts: RenderOptions, bold: bool = False) -> str:

@@ -1,0 +1,44 @@
+"""Diagnosis rules, one module per area. Each rule is a pure function of the run's State.
+
+A rule reads `state.facts`, adds findings with `state.add(...)` (which marks the checks they
+explain), and may set `state.final` when its finding explains the whole picture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from netcheck.facts import Facts, evidence_line, failed
+from netcheck.model import Finding, Outcome, Severity
+
+MAX_EVIDENCE = 12
+
+
+@dataclass
+class State:
+    facts: Facts
+    user_regions: tuple[str, ...] = ()
+    context: dict[str, Any] = field(default_factory=dict)  # extra pure inputs (e.g. parsed jts.ini)
+    findings: list[Finding] = field(default_factory=list)
+    explained: set[str] = field(default_factory=set)
+    final: bool = False
+
+    def add(self, fid: str, severity: Severity, outs: list[Outcome], **params: object) -> None:
+        outs = list({o.check.id: o for o in outs}.values())  # one line per check, first seen first
+        ids = tuple(o.check.id for o in outs)
+        self.explained.update(ids)
+        lines = [evidence_line(o) for o in outs[:MAX_EVIDENCE]]
+        if len(outs) > MAX_EVIDENCE:
+            lines.append(f"... and {len(outs) - MAX_EVIDENCE} more")
+        self.findings.append(Finding(fid, severity, ids, tuple(lines), params))
+
+    def unexplained(self, outs: list[Outcome]) -> list[Outcome]:
+        return [o for o in outs if failed(o) and o.check.id not in self.explained]
+
+    def all_failed(self) -> list[Outcome]:
+        return [o for o in self.facts.outcomes if failed(o)]
+
+
+Rule = Callable[[State], None]

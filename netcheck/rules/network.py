@@ -1,0 +1,41 @@
+"""Whole-picture rules: no network, captive portal, no internet. Each ends the diagnosis."""
+
+from __future__ import annotations
+
+from netcheck.facts import failed
+from netcheck.model import Kind, Reason, Severity, Status
+from netcheck.rules import State
+
+
+def no_network(s: State) -> None:
+    ifs, r4, r6 = (s.facts.local.get(k) for k in ("local:interfaces", "local:route:ipv4", "local:route:ipv6"))
+    down = [o for o in (ifs, r4) if o and failed(o)]
+    if down and not (r6 and r6.status is Status.PASS):
+        s.add("no-network", Severity.FAIL, down + s.unexplained(s.all_failed()))
+        s.final = True
+
+
+def captive_portal(s: State) -> None:
+    hits = [
+        o
+        for o in s.facts.http
+        if o.reason in (Reason.REDIRECT, Reason.HTTP_STATUS) and o.check.url.startswith("http://")
+    ]
+    if hits:
+        location = next((str(o.detail["location"]) for o in hits if o.detail.get("location")), "")
+        s.add("captive-portal", Severity.FAIL, hits + s.unexplained(s.all_failed()), location=location)
+        s.final = True
+
+
+def no_internet(s: State) -> None:
+    f = s.facts
+    external = f.http + f.tcp + f.kind(Kind.DNS_CROSS)
+    if not external or f.any_pass(f.http) or f.any_pass(f.tcp) or f.any_pass(f.kind(Kind.DNS_CROSS)):
+        return
+    if not any(failed(o) for o in f.http + f.tcp) and f.any_pass(f.kind(Kind.DNS)):
+        return
+    s.add("no-internet", Severity.FAIL, s.all_failed())
+    s.final = True
+
+
+RULES = (no_network, captive_portal, no_internet)

@@ -1,0 +1,54 @@
+"""Connection rules: IPv6 broken, gateway ports blocked or rejected, a region down, single hosts."""
+
+from __future__ import annotations
+
+from netcheck.facts import DROPPED, REJECTED
+from netcheck.model import Reason, Severity, Status
+from netcheck.rules import State
+
+
+def ipv6_broken(s: State) -> None:
+    v4_ok = {(o.check.host, o.check.port) for o in s.facts.tcp if o.check.family == 4 and o.status is Status.PASS}
+    hits = [o for o in s.unexplained(s.facts.tcp) if o.check.family == 6 and (o.check.host, o.check.port) in v4_ok]
+    if hits:
+        s.add("ipv6-broken", Severity.WARN, hits)
+
+
+def gateway_ports(s: State) -> None:
+    """4000/4001 failing on every gateway while the web works: a port filter on this network."""
+    if not s.facts.web_works:
+        return
+    gw = s.facts.gateway_tcp
+    if not gw or s.facts.any_pass([o for o in gw if o.check.family == 4]):
+        return
+    bad = s.unexplained(gw)
+    dropped = [o for o in bad if o.reason in DROPPED]
+    rejected = [o for o in bad if o.reason in REJECTED or o.reason is Reason.UNREACHABLE]
+    for fid, outs in (("ports-blocked", dropped), ("ports-rejected", rejected)):
+        if outs:
+            ports = sorted({o.check.port for o in outs})
+            s.add(fid, Severity.FAIL, outs, ports="/".join(map(str, ports)))
+
+
+def region_unreachable(s: State) -> None:
+    gw = [o for o in s.facts.gateway_tcp if o.check.region]
+    regions = sorted({o.check.region for o in gw})
+    dead = [r for r in regions if not s.facts.any_pass([o for o in gw if o.check.region == r])]
+    if not dead or len(dead) == len(regions):
+        return
+    outs = s.unexplained([o for o in gw if o.check.region in dead])
+    if outs:
+        mine = [r for r in dead if r in s.user_regions]
+        severity = Severity.FAIL if mine else Severity.WARN
+        s.add("region-unreachable", severity, outs, regions=", ".join(dead))
+
+
+def hosts_unreachable(s: State) -> None:
+    bad = s.unexplained(s.facts.tcp)
+    if bad:
+        severity = Severity.FAIL if any(o.status is Status.FAIL for o in bad) else Severity.WARN
+        hosts = sorted({f"{o.check.host}:{o.check.port}" for o in bad})
+        s.add("host-unreachable", severity, bad, hosts=", ".join(hosts))
+
+
+RULES = (ipv6_broken, gateway_ports, region_unreachable, hosts_unreachable)
