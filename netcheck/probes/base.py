@@ -27,6 +27,7 @@ class ProbeContext:
     clock: Callable[[], float] = time.monotonic
     # Seams for unit tests: replace the socket layer without touching the probes.
     getaddrinfo: Callable[..., Any] | None = None
+    probes: Mapping[Any, Any] | None = None  # Kind -> probe; None means the real REGISTRY
 
 
 def outcome(check: Check, status: Status, reason: Reason, started: float, ctx: ProbeContext, **detail: Any) -> Outcome:
