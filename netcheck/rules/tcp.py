@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from netcheck.facts import DROPPED, REJECTED
-from netcheck.model import Reason, Severity, Status
+from netcheck.facts import DROPPED, GATEWAY_PORTS, REJECTED
+from netcheck.model import Outcome, Reason, Severity, Status
 from netcheck.rules import State
 
 
@@ -15,19 +15,24 @@ def ipv6_broken(s: State) -> None:
 
 
 def gateway_ports(s: State) -> None:
-    """4000/4001 failing on every gateway while the web works: a port filter on this network."""
+    """A gateway port failing on every gateway while the web works: a port filter on this network."""
     if not s.facts.web_works:
         return
     gw = s.facts.gateway_tcp
-    if not gw or s.facts.any_pass([o for o in gw if o.check.family == 4]):
-        return
-    bad = s.unexplained(gw)
+    dead_ports = [p for p in GATEWAY_PORTS if _port_dead(gw, p)]
+    bad = [o for o in s.unexplained(gw) if o.check.port in dead_ports]
     dropped = [o for o in bad if o.reason in DROPPED]
     rejected = [o for o in bad if o.reason in REJECTED or o.reason is Reason.UNREACHABLE]
     for fid, outs in (("ports-blocked", dropped), ("ports-rejected", rejected)):
         if outs:
             ports = sorted({o.check.port for o in outs})
             s.add(fid, Severity.FAIL, outs, ports="/".join(map(str, ports)))
+
+
+def _port_dead(gw: list[Outcome], port: int) -> bool:
+    """No gateway answers on `port` over IPv4 (IPv6 alone failing is ipv6-broken's case)."""
+    on_port = [o for o in gw if o.check.port == port]
+    return bool(on_port) and not any(o.status is Status.PASS for o in on_port if o.check.family == 4)
 
 
 def region_unreachable(s: State) -> None:
