@@ -88,6 +88,8 @@ def _load_one(path: Path) -> HostList:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
+        if line is None and "end of document" in str(exc):
+            line = text.count("\n") + 1  # the error is where the file ends
         raise ConfigError(name, f"invalid TOML: {_strip_position(str(exc))}", line=line) from None
     return _Validator(name, text).host_list(doc)
 
@@ -121,7 +123,7 @@ class _Validator:
                 start = hits[index]
             elif hits:
                 start = hits[0]
-            else:
+            elif not field:
                 return None
             nxt = [i for i, ln in enumerate(lines) if i > start and re.match(r"^\s*\[", ln)]
             end = nxt[0] if nxt else len(lines)
