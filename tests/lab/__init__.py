@@ -1,0 +1,1 @@
+"""A throw-away network of Linux namespaces that end-to-end tests run netcheck in."""
