@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +72,7 @@ class Lab:
         self.workdir = Path(workdir)
         self.procs = Processes(self.workdir)
         self._lock_fd: int | None = None
+        self._is_up = False
 
     # --- public facts -------------------------------------------------------------------
     host_list_path = property(lambda self: self.hosts.path)
@@ -115,9 +118,14 @@ class Lab:
         self.dns("normal")
         self._start_servers()
         self._start_proxy()
+        self._is_up = True
         return self
 
     def down(self) -> None:
+        """Stop everything this lab started; a no-op unless this object built or locked a lab."""
+        if not self._is_up and self._lock_fd is None:
+            return
+        self._is_up = False
         for name in ("relay", "proxy", "servers", "dns-local", "dns-public"):
             self.procs.stop(name)
         remove_stale()
@@ -125,6 +133,14 @@ class Lab:
         if self._lock_fd is not None:
             os.close(self._lock_fd)
             self._lock_fd = None
+
+    @contextlib.contextmanager
+    def scenario(self) -> Iterator[Lab]:
+        """``with lab.scenario(): lab.block_ports(...)`` -- healthy again afterwards."""
+        try:
+            yield self
+        finally:
+            self.reset()
 
     def reset(self) -> None:
         """Back to healthy: no scenario rules, normal DNS, no portal, no impairment, no skew."""
