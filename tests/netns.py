@@ -49,8 +49,25 @@ def build() -> None:
         sh("ip", "link", "set", "lo", "up", ns=ns)
         # No duplicate-address detection: a tentative link-local address delays the first IPv6 connect ~1 s.
         sh("sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0", ns=ns)
-    sh("ip", "link", "add", "nct-veth-c", "netns", CLIENT, "type", "veth", "peer", "name", "nct-veth-s", "netns", SERVER)
-    for ns, dev, ip4, ip6 in ((CLIENT, "nct-veth-c", CLIENT_IP, CLIENT_IP6), (SERVER, "nct-veth-s", SERVER_IP, SERVER_IP6)):
+    sh(
+        "ip",
+        "link",
+        "add",
+        "nct-veth-c",
+        "netns",
+        CLIENT,
+        "type",
+        "veth",
+        "peer",
+        "name",
+        "nct-veth-s",
+        "netns",
+        SERVER,
+    )
+    for ns, dev, ip4, ip6 in (
+        (CLIENT, "nct-veth-c", CLIENT_IP, CLIENT_IP6),
+        (SERVER, "nct-veth-s", SERVER_IP, SERVER_IP6),
+    ):
         sh("ip", "addr", "add", f"{ip4}/24", "dev", dev, ns=ns)
         sh("ip", "-6", "addr", "add", f"{ip6}/64", "dev", dev, "nodad", ns=ns)
         sh("ip", "link", "set", dev, "up", ns=ns)
@@ -70,14 +87,17 @@ def _static_neighbours() -> None:
     """On fresh veths the first IPv6 SYN is lost to neighbour discovery (a 1 s retransmit):
     fixed entries make connect times exact, as on a network whose router already knows us."""
     macs = {CLIENT: _mac(CLIENT, "nct-veth-c"), SERVER: _mac(SERVER, "nct-veth-s")}
-    for ns, dev, peer, ips in ((CLIENT, "nct-veth-c", SERVER, (SERVER_IP, SERVER_IP6)),
-                               (SERVER, "nct-veth-s", CLIENT, (CLIENT_IP, CLIENT_IP6))):
+    for ns, dev, peer, ips in (
+        (CLIENT, "nct-veth-c", SERVER, (SERVER_IP, SERVER_IP6)),
+        (SERVER, "nct-veth-s", CLIENT, (CLIENT_IP, CLIENT_IP6)),
+    ):
         for ip in ips:
             sh("ip", "neigh", "replace", ip, "lladdr", macs[peer], "dev", dev, "nud", "permanent", ns=ns)
 
 
 def nft(ruleset: str) -> None:
-    proc = subprocess.run(["ip", "netns", "exec", SERVER, "nft", "-f", "-"], input=ruleset, text=True,
-                          capture_output=True, timeout=30)
+    proc = subprocess.run(
+        ["ip", "netns", "exec", SERVER, "nft", "-f", "-"], input=ruleset, text=True, capture_output=True, timeout=30
+    )
     if proc.returncode:
         raise RuntimeError(f"nft failed: {proc.stderr}")
