@@ -153,3 +153,13 @@ def test_every_failed_check_is_explained_by_some_finding() -> None:
     findings = diagnose(outs)
     explained = {c for f in findings for c in f.checks}
     assert {o.check.id for o in outs if o.status in (Status.FAIL, Status.WARN)} <= explained
+
+
+def test_ipv6_timeout_beside_an_ipv4_reject_is_still_a_reject() -> None:
+    outs = healthy(**_gateways(Reason.PROHIBITED))
+    outs += [
+        tcp(h, p, "2001:db8::" + str(i), Reason.TIMEOUT, r)
+        for i, (h, (r, _)) in enumerate(GATEWAYS.items())
+        for p in (4000, 4001)
+    ]
+    assert ids(outs) == ["ports-rejected"]

@@ -21,8 +21,13 @@ def gateway_ports(s: State) -> None:
     gw = s.facts.gateway_tcp
     dead_ports = [p for p in GATEWAY_PORTS if _port_dead(gw, p)]
     bad = [o for o in s.unexplained(gw) if o.check.port in dead_ports]
-    dropped = [o for o in bad if o.reason in DROPPED]
-    rejected = [o for o in bad if o.reason in REJECTED or o.reason is Reason.UNREACHABLE]
+    rejected_pairs = {
+        (o.check.host, o.check.port) for o in bad if o.reason in REJECTED or o.reason is Reason.UNREACHABLE
+    }
+    # Per host:port, one active reject settles it: Linux acts on an ICMPv6 reject only at the
+    # SYN retransmit, so that address's attempt may have timed out first.
+    rejected = [o for o in bad if (o.check.host, o.check.port) in rejected_pairs]
+    dropped = [o for o in bad if (o.check.host, o.check.port) not in rejected_pairs and o.reason in DROPPED]
     for fid, outs in (("ports-blocked", dropped), ("ports-rejected", rejected)):
         if outs:
             ports = sorted({o.check.port for o in outs})
