@@ -152,3 +152,21 @@ LABELS = {
     "passed_count": N_("{passed} passed, {failed} failed, {warned} warnings, {skipped} skipped in {seconds:.1f} s"),
     "progress": N_("checking… {done}/{total}"),
 }
+
+
+def _merge_areas() -> None:
+    from netcheck.messages import output
+
+    LABELS.update(output.LABELS)
+
+
+_merge_areas()
+
+from netcheck.messages import symptoms as _symptoms  # noqa: E402  (it imports N_ from here)
+
+LABELS.update(_symptoms.LABELS)
+SYMPTOMS = _symptoms.SYMPTOMS
+
+from netcheck.messages import link as _link  # noqa: E402  (it imports N_ from here)
+
+FINDINGS.update(_link.FINDINGS)

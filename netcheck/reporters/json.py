@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from netcheck import allowlist, symptoms
 from netcheck.messages import finding_texts
+from netcheck.messages.catalog import SYMPTOMS
 from netcheck.model import Finding, Outcome, Report
 from netcheck.redact import redact_value
 from netcheck.reporters.base import RenderOptions
@@ -22,13 +24,14 @@ def to_dict(report: Report, opts: RenderOptions) -> dict[str, Any]:
         "started_at": report.started_at,
         "duration_ms": round(report.duration_ms),
         "interrupted": report.interrupted,
-        "findings": [_finding(f, opts) for f in report.findings],
+        "findings": [_finding(f, opts, report) for f in report.findings],
         "checks": [_check(o) for o in report.outcomes],
+        "allow_list": [e.as_dict() for e in allowlist.allow_list(report)],
         "meta": redact_value(dict(report.meta)),
     }
 
 
-def _finding(f: Finding, opts: RenderOptions) -> dict[str, Any]:
+def _finding(f: Finding, opts: RenderOptions, report: Report) -> dict[str, Any]:
     title, remediation, admin = finding_texts(f, opts.tr)
     return {
         "id": f.id,
@@ -38,6 +41,7 @@ def _finding(f: Finding, opts: RenderOptions) -> dict[str, Any]:
         "admin": admin,
         "evidence": list(f.evidence),
         "checks": list(f.checks),
+        "symptoms": [{"id": k, "text": opts.tr.gettext(SYMPTOMS[k])} for k in symptoms.for_finding(f, report)],
     }
 
 

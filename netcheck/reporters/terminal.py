@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from netcheck import allowlist, symptoms
 from netcheck.messages import finding_texts, heading, label, summary
+from netcheck.messages.catalog import SYMPTOMS
 from netcheck.model import Finding, Outcome, Report, Severity, Status
 from netcheck.redact import redact
 from netcheck.reporters.base import RenderOptions
@@ -20,19 +22,31 @@ def render(report: Report, opts: RenderOptions) -> str:
     if report.interrupted:
         lines += [label("interrupted", opts.tr, why=report.meta.get("stop_reason", "deadline")), ""]
     if report.findings:
-        lines += [label("findings", opts.tr)] + [ln for f in report.findings for ln in _finding(f, opts)]
+        lines += [label("findings", opts.tr)] + [ln for f in report.findings for ln in _finding(f, opts, report)]
+    lines += _allow(report, opts)
     lines += [label("checks", opts.tr)] + _checks(report, opts) + ["", _totals(report, opts)]
     return redact("\n".join(lines)) + "\n"
 
 
-def _finding(f: Finding, opts: RenderOptions) -> list[str]:
+def _finding(f: Finding, opts: RenderOptions, report: Report) -> list[str]:
     title, remediation, admin = finding_texts(f, opts.tr)
     st = _SEV_STATUS[f.severity]
     out = ["", "  " + _paint(f"{_MARK[st]} {title}  [{f.id}]", st, opts, bold=True)]
+    shows = [opts.tr.gettext(SYMPTOMS[k]) for k in symptoms.for_finding(f, report)]
+    if shows:
+        out += _wrap(f"{label('tws_shows', opts.tr)}: " + "; ".join(shows), "    ")
     out += _wrap(remediation, "    ")
     out += _wrap(f"{label('for_it', opts.tr)}: {admin}", "    ")
     out += [f"      · {e}" for e in f.evidence]
     return out + [""]
+
+
+def _allow(report: Report, opts: RenderOptions) -> list[str]:
+    entries = allowlist.allow_list(report)
+    if not entries:
+        return []
+    head = [label("allow_heading", opts.tr)] + _wrap(label("allow_intro", opts.tr), "  ")
+    return head + [f"    {ln}" for ln in allowlist.lines(entries)] + [""]
 
 
 def _checks(report: Report, opts: RenderOptions) -> list[str]:

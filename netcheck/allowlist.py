@@ -1,0 +1,71 @@
+"""Pure: the exact host:port pairs (TCP) an IT admin must allow, computed from a finished Report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from netcheck.model import Kind, Reason, Report, Status
+
+# When the whole network is down or caught by a portal, no firewall rule would help: list nothing.
+_NOT_A_FIREWALL = frozenset({"no-network", "no-internet", "captive-portal"})
+# A connect that ended for these reasons says nothing about a filter on the path.
+_NOT_FILTERED = frozenset({Reason.DEPENDENCY, Reason.DEADLINE, Reason.NOT_APPLICABLE})
+
+
+@dataclass(frozen=True)
+class AllowEntry:
+    host: str
+    port: int
+    protocol: str = "tcp"
+    addresses: tuple[str, ...] = ()
+    purpose: str = ""
+    required: bool = True
+    reason: str = ""
+
+    @property
+    def target(self) -> str:
+        return f"{self.host}:{self.port}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "host": self.host,
+            "port": self.port,
+            "protocol": self.protocol,
+            "addresses": list(self.addresses),
+            "purpose": self.purpose,
+            "required": self.required,
+            "reason": self.reason,
+        }
+
+
+def allow_list(report: Report) -> tuple[AllowEntry, ...]:
+    """Failed TCP host:port pairs, one entry per pair with every address tried, in report order."""
+    if any(f.id in _NOT_A_FIREWALL for f in report.findings):
+        return ()
+    entries: dict[tuple[str, int], AllowEntry] = {}
+    for o in report.outcomes:
+        c = o.check
+        if c.kind is not Kind.TCP or o.status not in (Status.FAIL, Status.WARN) or o.reason in _NOT_FILTERED:
+            continue
+        key = (c.host, c.port)
+        prev = entries.get(key)
+        addrs = (prev.addresses if prev else ()) + ((c.address,) if c.address else ())
+        entries[key] = AllowEntry(
+            host=c.host,
+            port=c.port,
+            addresses=tuple(dict.fromkeys(addrs)),
+            purpose=str(c.params.get("purpose", "")),
+            required=c.required,
+            reason=prev.reason if prev else o.reason.value,
+        )
+    return tuple(entries.values())
+
+
+def lines(entries: tuple[AllowEntry, ...]) -> list[str]:
+    """One technical line per entry, the same in every language (protocol, host:port, addresses)."""
+    out = []
+    for e in entries:
+        addrs = f"  ({', '.join(e.addresses)})" if e.addresses else ""
+        purpose = f"  — {e.purpose}" if e.purpose else ""
+        out.append(f"TCP {e.target}{addrs}{purpose}")
+    return out

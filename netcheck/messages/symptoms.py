@@ -1,0 +1,18 @@
+"""User-facing text for what TWS shows (symptoms) and the IT admin's allow-list section."""
+
+from __future__ import annotations
+
+from netcheck.messages.catalog import N_
+
+SYMPTOMS: dict[str, str] = {
+    "tws-login": N_('TWS login hangs at "connecting to server" or shows "attempt N to reconnect"'),
+    "market-data-farm": N_('TWS shows "market data farm connection is broken"'),
+    "settings-download": N_('TWS says "Downloading settings from server failed"'),
+    "update-failed": N_('TWS says "Update failed, Retry?"'),
+}
+
+LABELS: dict[str, str] = {
+    "tws_shows": N_("What TWS shows"),
+    "allow_heading": N_("What to allow (for IT)"),
+    "allow_intro": N_("Allow outbound TCP from this computer to these servers (direct, not through a web proxy):"),
+}

@@ -1,0 +1,70 @@
+"""Pure mapping from a failing host or port to what the trader sees in TWS, so they recognise their problem.
+
+Sources (shared/reference/ibkr-network-facts.md): 4000/4001 carry login and session (TWS hangs at
+"connecting to server" / "attempt N to reconnect"); market-data, HMDS and sec-def farms are reached
+through the gateways on 4000 (message 2103 "market data farm connection is broken");
+s3.amazonaws.com holds cloud settings (KB3146); download/download2 serve updates ("Update failed").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from netcheck.model import Finding, Kind, Outcome, Report, Status
+
+LOGIN = "tws-login"
+MARKET_DATA = "market-data-farm"
+SETTINGS = "settings-download"
+UPDATE = "update-failed"
+ORDER = (LOGIN, MARKET_DATA, SETTINGS, UPDATE)  # the order they are shown in
+
+_BY_PORT: dict[int, tuple[str, ...]] = {4001: (LOGIN,), 4000: (LOGIN, MARKET_DATA)}
+_BY_NAME: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"^s3\.amazonaws\.com$"), (SETTINGS,)),
+    (re.compile(r"^download\d*\.interactivebrokers\.com$"), (UPDATE,)),
+    (re.compile(r"(^|\.)ibllc\.com(\.cn)?$"), (LOGIN, MARKET_DATA)),  # gateways, when only the name is known
+)
+
+
+def for_target(host: str, port: int = 0) -> tuple[str, ...]:
+    """Symptom keys for one host (and port, 0 when unknown, e.g. a failed DNS lookup)."""
+    if port in _BY_PORT:
+        return _BY_PORT[port]
+    name = host.lower().rstrip(".")
+    for pattern, keys in _BY_NAME:
+        if pattern.search(name):
+            return keys
+    return ()
+
+
+def _targets(outs: Iterable[Outcome], report: Report) -> list[tuple[str, int]]:
+    """(host, port) pairs behind the outcomes; a DNS check stands for every port of its host."""
+    ports: dict[str, set[int]] = {}
+    for o in report.outcomes:
+        if o.check.kind is Kind.TCP and o.check.host:
+            ports.setdefault(o.check.host, set()).add(o.check.port)
+    pairs: list[tuple[str, int]] = []
+    for o in outs:
+        c = o.check
+        if c.kind is Kind.TCP and c.host:
+            pairs.append((c.host, c.port))
+        elif c.host:
+            pairs += [(c.host, p) for p in sorted(ports.get(c.host, {0}))]
+    return pairs
+
+
+def _sorted(keys: Iterable[str]) -> tuple[str, ...]:
+    return tuple(k for k in ORDER if k in set(keys))
+
+
+def for_finding(finding: Finding, report: Report) -> tuple[str, ...]:
+    """What TWS shows because of this finding. A finding about the whole network (no internet,
+    captive portal) names no host, so it takes the symptoms of every failed connection."""
+    by_id = {o.check.id: o for o in report.outcomes}
+    outs = [by_id[cid] for cid in finding.checks if cid in by_id]
+    keys = [k for h, p in _targets(outs, report) for k in for_target(h, p)]
+    if not keys and not any(o.check.host for o in outs):
+        failed = [o for o in report.outcomes if o.check.kind is Kind.TCP and o.status in (Status.FAIL, Status.WARN)]
+        keys = [k for h, p in _targets(failed, report) for k in for_target(h, p)]
+    return _sorted(keys)
