@@ -25,6 +25,23 @@ def _ip(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> 
     return values
 
 
+def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    if value != value:  # NaN passes FloatRange (every comparison with NaN is false)
+        raise click.BadParameter("must be a number of seconds, not NaN")
+    return value
+
+
+def _pem(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    import ssl
+
+    if value is not None:
+        try:
+            ssl.create_default_context(cafile=value)
+        except (ssl.SSLError, OSError, ValueError) as exc:
+            raise click.BadParameter(f"{value!r} is not a readable PEM file of certificates ({exc})") from None
+    return value
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="netcheck")
 def main() -> None:
@@ -36,7 +53,7 @@ def main() -> None:
     "--hosts",
     "host_files",
     multiple=True,
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, readable=False),  # the loader reports unreadable files (exit 3)
     help="Host-list TOML file (repeatable); replaces the bundled TWS list.",
 )
 @click.option("--region", multiple=True, help="Only test the gateways of this region (repeatable).")
@@ -44,6 +61,7 @@ def main() -> None:
 @click.option(
     "--timeout",
     type=click.FloatRange(0.05, 60),
+    callback=_finite,
     default=2.0,
     show_default=True,
     help="Seconds each connect or query may take.",
@@ -51,6 +69,7 @@ def main() -> None:
 @click.option(
     "--deadline",
     type=click.FloatRange(0.5, 600),
+    callback=_finite,
     default=20.0,
     show_default=True,
     help="Seconds the whole run may take; unfinished checks are reported as skipped.",
@@ -64,6 +83,7 @@ def main() -> None:
 @click.option(
     "--ca-bundle",
     type=click.Path(exists=True, dir_okay=False),
+    callback=_pem,
     help="PEM file of trusted roots for TLS checks (default: Mozilla roots via certifi).",
 )
 @click.option("--no-local", is_flag=True, help="Skip the checks of this computer's interfaces and routes.")
@@ -146,7 +166,7 @@ def _use_color(flag: bool | None) -> bool:
     "--hosts",
     "host_files",
     multiple=True,
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, readable=False),  # the loader reports unreadable files (exit 3)
     help="Host-list TOML file (repeatable); replaces the bundled TWS list.",
 )
 @click.option("--region", multiple=True, help="Only list the gateways of this region (repeatable).")

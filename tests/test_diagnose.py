@@ -163,3 +163,10 @@ def test_ipv6_timeout_beside_an_ipv4_reject_is_still_a_reject() -> None:
         for p in (4000, 4001)
     ]
     assert ids(outs) == ["ports-rejected"]
+
+
+def test_http_works_but_https_does_not_is_partial_connectivity() -> None:
+    outs = healthy() + [http("https://connectivitycheck.gstatic.com/generate_204", Reason.TIMEOUT)]
+    (f,) = diagnose(outs)
+    assert f.id == "partial-connectivity"
+    assert f.params["hosts"] == "https://connectivitycheck.gstatic.com/generate_204"

@@ -43,6 +43,13 @@ FINDINGS: dict[str, FindingText] = {
         ),
         N_("HTTP requests are redirected or answered by a portal instead of the real server."),
     ),
+    "partial-connectivity": FindingText(
+        N_("Web pages load over HTTP but secure (HTTPS) connections fail"),
+        N_("TWS needs secure connections for login, updates and settings. Restart your router or try "
+           "another network; on a company network, ask IT whether HTTPS is filtered."),
+        N_("HTTP reachability checks pass while every HTTPS check fails ({hosts}); look for a broken "
+           "transparent proxy or an HTTPS filter."),
+    ),
     "dns-unreachable": FindingText(
         N_("Your DNS server does not answer: IBKR's server names cannot be looked up"),
         N_(
@@ -170,3 +177,9 @@ SYMPTOMS = _symptoms.SYMPTOMS
 from netcheck.messages import link as _link  # noqa: E402  (it imports N_ from here)
 
 FINDINGS.update(_link.FINDINGS)
+
+from netcheck.messages import local as _local  # noqa: E402  (it imports N_ from here)
+
+FINDINGS.update(_local.FINDINGS)
+LABELS.update(_local.LABELS)
+KIND_HEADING.update(_local.KIND_HEADING)

@@ -38,4 +38,16 @@ def no_internet(s: State) -> None:
     s.final = True
 
 
-RULES = (no_network, captive_portal, no_internet)
+def partial_connectivity(s: State) -> None:
+    """Plain HTTP gets through but HTTPS does not (a broken transparent proxy or a filter).
+    Certificate problems are left to the TLS rules: that is interception, not a cut."""
+    plain = [o for o in s.facts.http if o.check.url.startswith("http://")]
+    secure = [o for o in s.facts.http if o.check.url.startswith("https://")]
+    tls = (Reason.TLS_UNTRUSTED, Reason.TLS_ERROR)
+    if s.facts.any_pass(plain) and secure and not s.facts.any_pass(secure):
+        cut = [o for o in secure if failed(o) and o.reason not in tls]
+        if cut:
+            s.add("partial-connectivity", Severity.FAIL, cut, hosts=", ".join(o.check.url for o in cut))
+
+
+RULES = (no_network, captive_portal, no_internet, partial_connectivity)
