@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import ipaddress
 import re
+import stat
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -21,6 +23,7 @@ _LABEL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$")
 _TOP_KEYS = {"list", "dns", "host", "reachability"}
 _HOST_KEYS = {"name", "ports", "purpose", "region", "required"}
 _REACH_KEYS = {"url", "expect_status", "expect_body"}
+_LIST_KEYS = {"name", "description"}
 
 
 def default_path() -> Path:
@@ -59,21 +62,23 @@ def _merge(parts: list[HostList]) -> HostList:
 
 def _read(path: Path) -> str:
     name = str(path)
-    if path.is_dir():
-        raise ConfigError(name, "is a directory, expected a TOML file")
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ConfigError(name, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
-        data = path.read_bytes()
+        st = path.stat()
+        _check_file_type(name, st.st_mode, st.st_size)
+        with path.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)  # bounded: the file may grow between stat and read
     except FileNotFoundError:
         raise ConfigError(name, "file not found") from None
     except PermissionError:
         raise ConfigError(name, "permission denied") from None
     except OSError as exc:
         raise ConfigError(name, f"cannot read: {exc.strerror or exc}") from None
+    _check_file_type(name, stat.S_IFREG, len(data))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ConfigError(name, "is UTF-16 text; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)")
     if b"\x00" in data:
         raise ConfigError(name, "binary data (NUL byte), expected a TOML text file")
+    data = data.removeprefix(codecs.BOM_UTF8)  # Windows editors prepend a byte-order mark; it is not content
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -81,11 +86,22 @@ def _read(path: Path) -> str:
         raise ConfigError(name, "not valid UTF-8 text", line=line) from None
 
 
+def _check_file_type(name: str, mode: int, size: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise ConfigError(name, "is a directory, expected a TOML file")
+    if not stat.S_ISREG(mode):  # reading a FIFO without a writer blocks forever; a device may never end
+        raise ConfigError(name, "is not a regular file (a pipe or device?); save the host list to a file")
+    if size > MAX_FILE_BYTES:
+        raise ConfigError(name, f"file is larger than the limit of {MAX_FILE_BYTES} bytes")
+
+
 def _load_one(path: Path) -> HostList:
     text = _read(path)
     name = str(path)
     try:
         doc = tomllib.loads(text)
+    except RecursionError:  # tomllib recurses per nesting level; thousands of [[[ exhaust the stack
+        raise ConfigError(name, "invalid TOML: arrays or tables nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
         if line is None and "end of document" in str(exc):
@@ -140,6 +156,7 @@ class _Validator:
         for key in doc:
             if key not in _TOP_KEYS:
                 raise self.fail(key, f"unknown key; allowed: {', '.join(sorted(_TOP_KEYS))}", field=key, table=key)
+        self.list_table(doc.get("list", {}))
         hosts = self._array(doc, "host")
         if not hosts and not doc.get("reachability"):
             raise self.fail("host", "no [[host]] entries: a host list needs at least one host")
@@ -153,8 +170,15 @@ class _Validator:
     def _array(self, doc: dict[str, Any], key: str) -> list[dict[str, Any]]:
         value = doc.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise self.fail(key, f"must be an array of tables written [[{key}]]", table=key)
+            raise self.fail(key, f"must be an array of tables written [[{key}]]", table=key, field=key)
         return value
+
+    def list_table(self, table: Any) -> None:
+        if not isinstance(table, dict):
+            raise self.fail("list", "must be a table [list]", "list", -1, "list")
+        self._known_keys(table, _LIST_KEYS, "list", "list", -1)
+        for key in table:
+            self._str(table, key, "list", "list", -1)
 
     def host(self, i: int, h: dict[str, Any]) -> HostEntry:
         where = f"host[{i + 1}]"
@@ -227,9 +251,7 @@ class _Validator:
         where = f"reachability[{i + 1}]"
         self._known_keys(r, _REACH_KEYS, where, "reachability", i)
         url = self._str(r, "url", where, "reachability", i, required=True)
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise self.fail(f"{where}.url", "must be an http:// or https:// URL with a host", "reachability", i, "url")
+        self._url(url, where, i)
         status = r.get("expect_status", 200)
         if isinstance(status, bool) or not isinstance(status, int) or not 100 <= status <= 599:
             raise self.fail(
@@ -238,9 +260,23 @@ class _Validator:
         body = self._str(r, "expect_body", where, "reachability", i)
         return Reachability(url=url, expect_status=status, expect_body=body, source=self.file)
 
+    def _url(self, url: str, where: str, i: int) -> None:
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018  (raises ValueError for a port outside 0-65535)
+        except ValueError as exc:
+            raise self.fail(f"{where}.url", f"not a valid URL: {exc}", "reachability", i, "url") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise self.fail(f"{where}.url", "must be an http:// or https:// URL with a host", "reachability", i, "url")
+        if parts.username is not None or parts.password is not None:
+            # a password in a host list would end up in check ids, reports and history
+            raise self.fail(f"{where}.url", "must not contain a user name or password", "reachability", i, "url")
+        if any(ord(c) < 33 or ord(c) == 127 for c in url):
+            raise self.fail(f"{where}.url", "must not contain spaces or control characters", "reachability", i, "url")
+
     def dns(self, table: Any) -> tuple[str, ...]:
         if not isinstance(table, dict):
-            raise self.fail("dns", "must be a table [dns]", "dns", -1)
+            raise self.fail("dns", "must be a table [dns]", "dns", -1, "dns")
         self._known_keys(table, {"public"}, "dns", "dns", -1)
         servers = table.get("public", [])
         if not isinstance(servers, list):
@@ -265,6 +301,7 @@ def select_regions(hl: HostList, regions: tuple[str, ...]) -> HostList:
         return hl
     unknown = [r for r in regions if r not in hl.regions]
     if unknown:
-        raise ConfigError("--region", f"unknown region {unknown[0]!r}; allowed: {', '.join(hl.regions)}")
+        allowed = ", ".join(hl.regions) or "none (this host list defines no regions)"
+        raise ConfigError("--region", f"unknown region {unknown[0]!r}; allowed: {allowed}")
     keep = tuple(h for h in hl.hosts if not h.region or h.region in regions)
     return HostList(hosts=keep, reachability=hl.reachability, public_dns=hl.public_dns, sources=hl.sources)
