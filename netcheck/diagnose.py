@@ -13,12 +13,14 @@ from typing import Any
 
 from netcheck.facts import Facts
 from netcheck.model import Finding, Outcome, Severity, Status
-from netcheck.rules import Rule, State, catchall, dns, network, tcp
+from netcheck.rules import Rule, State, catchall, dns, link, local, network, tcp
 
 RULES: tuple[Rule, ...] = (
     *network.RULES,
     *dns.RULES,
     *tcp.RULES,
+    *link.RULES,
+    *local.RULES,
     *catchall.RULES,  # always last
 )
 
@@ -33,7 +35,7 @@ def diagnose(
         rule(state)
         if state.final:
             break
-    return sorted(state.findings, key=lambda f: -f.severity.rank)
+    return sorted(state.findings, key=lambda f: (-f.severity.rank, f.id not in local.HEADLINE))
 
 
 def overall(findings: list[Finding], outcomes: list[Outcome] | tuple[Outcome, ...]) -> Status:

@@ -171,7 +171,8 @@ def test_port_states_dns_and_dependencies_in_a_real_network(pair: Path) -> None:
         for addr in (v4, v6):
             c = checks[f"tcp:gw.example.com:{port}@{addr}"]
             assert (c["status"], c["reason"]) == (status, reason), c
-    assert checks[f"tcp:gw.example.com:4000@{v4}"]["duration_ms"] >= TIMEOUT * 1000 - 100  # waited it out
+    # Dropped after the hedged retries (netcheck/rtt.py), never before the kernel's SYN retransmit (1 s)
+    assert checks[f"tcp:gw.example.com:4000@{v4}"]["duration_ms"] >= 1000
     assert checks[f"tcp:gw.example.com:4001@{v4}"]["duration_ms"] < 500  # the ICMP reject came at once
     assert checks["dns:system:gw.example.com"]["detail"]["addresses"] == [v4, v6]
     assert checks["dns:resolver:gw.example.com"]["detail"]["addresses"] == [v4, v6]

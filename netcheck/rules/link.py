@@ -1,0 +1,52 @@
+"""Link quality: a slow or lossy path, measured on the connects that did answer (never a failure)."""
+
+from __future__ import annotations
+
+from netcheck.model import Outcome, Severity, Status
+from netcheck.rtt import link_stats
+from netcheck.rules import State
+
+SLOW_RTT_MS = 250.0  # TWS works far beyond this, but quotes and fills visibly lag
+LOSSY_PCT = 5.0  # share of connect attempts unanswered on ports that did answer
+MIN_LOST = 2  # one lost SYN in a run is chance, not a lossy link
+
+
+def slow_link(s: State) -> None:
+    answered = [o for o in s.facts.tcp if o.status is Status.PASS and "rtt_ms" in o.detail]
+    if not answered:
+        return
+    region, near = _nearest_region(answered, s.user_regions)
+    rtt = link_stats([float(o.detail["rtt_ms"]) for o in near], 0, 0)
+    attempts = sum(int(o.detail.get("attempts", 1)) for o in answered)
+    lost = sum(int(o.detail.get("lost", 0)) for o in answered)
+    loss = link_stats([], attempts, attempts - lost)
+    if rtt.median_ms >= SLOW_RTT_MS or (loss.loss_pct >= LOSSY_PCT and lost >= MIN_LOST):
+        worst = sorted(near, key=lambda o: -float(o.detail["rtt_ms"]))
+        s.add(
+            "slow-link",
+            Severity.WARN,
+            worst,
+            median_ms=f"{rtt.median_ms:.0f}",
+            loss_pct=f"{loss.loss_pct:.0f}",
+            lost=lost,
+            attempts=attempts,
+            region=region or "-",
+        )
+
+
+def _nearest_region(answered: list[Outcome], mine: tuple[str, ...]) -> tuple[str, list[Outcome]]:
+    """The user's own region if named, else the fastest one: TWS talks to one region only, so
+    a far region's long round trip is not this network's fault."""
+    by_region: dict[str, list[Outcome]] = {}
+    for o in answered:
+        by_region.setdefault(o.check.region, []).append(o)
+    gateways = {r: outs for r, outs in by_region.items() if r}
+    if not gateways:
+        return "", answered
+    pick = [r for r in mine if r in gateways] or sorted(
+        gateways, key=lambda r: link_stats([float(o.detail["rtt_ms"]) for o in gateways[r]], 0, 0).median_ms
+    )
+    return pick[0], gateways[pick[0]]
+
+
+RULES = (slow_link,)

@@ -1,0 +1,129 @@
+"""Engine connect checks: hedged retries, adaptive timeouts, loss counting and socket limits (fake probes)."""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import socket
+import time
+
+import pytest
+
+from netcheck.engine import default_concurrency, execute
+from netcheck.model import Check, HostEntry, HostList, Kind, Outcome, Reason, Status
+from netcheck.probes import ProbeContext, tcp
+
+
+def hosts(*names: str, ports: tuple[int, ...] = (4001,)) -> HostList:
+    return HostList(hosts=tuple(HostEntry(n, ports, "gw", "europe") for n in names))
+
+
+def probes(tcp_probe):  # type: ignore[no-untyped-def]
+    return {Kind.TCP: tcp_probe}
+
+
+async def run(hl: HostList, tcp_probe, timeout: float = 2.0, concurrency: int = 64) -> dict[str, Outcome]:  # type: ignore[no-untyped-def]
+    ctx = ProbeContext(timeout=timeout, probes=probes(tcp_probe))
+    res = await execute(hl, ctx, deadline=10, concurrency=concurrency, local=False)
+    return {o.check.address: o for o in res.outcomes}
+
+
+def answer_on(attempt_no: int, rtt: float = 0.01):  # type: ignore[no-untyped-def]
+    """A path that loses the first attempts: attempt number `attempt_no` (1-based) is answered."""
+    seen: dict[str, int] = {}
+
+    async def probe(check: Check, ctx: ProbeContext) -> Outcome:
+        seen[check.id] = n = seen.get(check.id, 0) + 1
+        if n < attempt_no:
+            await asyncio.sleep(ctx.timeout)
+            return Outcome(check, Status.FAIL, Reason.TIMEOUT, ctx.timeout * 1000, {})
+        await asyncio.sleep(rtt)
+        return Outcome(check, Status.PASS, Reason.OK, rtt * 1000, {})
+
+    return probe, seen
+
+
+async def test_a_lost_first_attempt_is_retried_and_counted_as_loss() -> None:
+    probe, seen = answer_on(2)
+    outs = await run(hosts("198.51.100.7"), probe)
+    o = outs["198.51.100.7"]
+    assert o.status is Status.PASS and o.detail["attempts"] == 2 and o.detail["lost"] == 1
+    assert o.detail["rtt_ms"] == 10.0 and o.duration_ms >= 1000  # the initial 1 s RTO, nothing measured yet
+
+
+async def test_a_measured_rtt_shortens_the_retry_for_other_hosts() -> None:
+    probe, _ = answer_on(1)
+    slow_first, _ = answer_on(3)
+
+    async def mixed(check: Check, ctx: ProbeContext) -> Outcome:
+        return await (slow_first if check.address.endswith(".9") else probe)(check, ctx)
+
+    started = time.monotonic()
+    outs = await run(hosts("198.51.100.8", "198.51.100.9"), mixed)
+    o = outs["198.51.100.9"]
+    assert o.status is Status.PASS and o.detail["attempts"] == 3
+    assert time.monotonic() - started < 1.0  # floor-sized retries (0.2 s), not the initial 1 s
+
+
+async def test_silence_is_dropped_after_the_attempts_and_within_the_timeout() -> None:
+    async def silent(check: Check, ctx: ProbeContext) -> Outcome:
+        await asyncio.sleep(60)
+        raise AssertionError("unreachable")
+
+    started = time.monotonic()
+    outs = await run(hosts("198.51.100.7"), silent, timeout=1.0)
+    o = outs["198.51.100.7"]
+    assert o.status is Status.FAIL and o.reason is Reason.TIMEOUT and o.detail["attempts"] >= 2
+    assert time.monotonic() - started < 1.3
+
+
+async def test_a_refusal_is_final_without_retries() -> None:
+    calls = 0
+
+    async def refused(check: Check, ctx: ProbeContext) -> Outcome:
+        nonlocal calls
+        calls += 1
+        return Outcome(check, Status.FAIL, Reason.REFUSED, 1.0, {})
+
+    outs = await run(hosts("198.51.100.7"), refused)
+    assert outs["198.51.100.7"].reason is Reason.REFUSED and calls == 1
+
+
+async def test_hedged_attempts_never_exceed_the_socket_limit() -> None:
+    running, peak = 0, 0
+
+    async def slow(check: Check, ctx: ProbeContext) -> Outcome:
+        nonlocal running, peak
+        running += 1
+        peak = max(peak, running)
+        try:
+            await asyncio.sleep(60)
+        finally:
+            running -= 1
+        raise AssertionError("unreachable")
+
+    names = [f"198.51.100.{i}" for i in range(10, 20)]
+    outs = await run(hosts(*names), slow, timeout=0.5, concurrency=5)
+    assert peak <= 5 and all(o.reason is Reason.TIMEOUT for o in outs.values())
+
+
+async def test_socket_exhaustion_is_an_outcome_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fds(*a: object, **k: object) -> socket.socket:
+        raise OSError(errno.EMFILE, "Too many open files")
+
+    monkeypatch.setattr(tcp.socket, "socket", no_fds)
+    ctx = ProbeContext(timeout=0.5)
+    res = await execute(hosts("127.0.0.1"), ctx, deadline=5, concurrency=4, local=False)
+    (o,) = res.outcomes
+    assert o.reason is Reason.ERROR and "Too many open files" in o.detail["error"]
+    assert "--concurrency" in o.detail["error"]
+
+
+def test_default_concurrency_fits_the_descriptor_limit() -> None:
+    resource = pytest.importorskip("resource")
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (256, hard))
+        assert default_concurrency() <= 256 - 64
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))

@@ -1,0 +1,49 @@
+"""slow-link rule: median connect RTT of the nearest (or the user's) region, and loss over attempts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from netcheck.diagnose import diagnose
+from netcheck.model import Outcome, Severity
+from tests.helpers import tcp
+
+
+def answered(host: str, region: str, rtt_ms: float, attempts: int = 1, lost: int = 0, port: int = 4001) -> Outcome:
+    o = tcp(host, port, "203.0.113.10", region=region, ms=rtt_ms)
+    return replace(o, detail={"rtt_ms": rtt_ms, "attempts": attempts, "lost": lost})
+
+
+def ids(outs: list[Outcome], regions: tuple[str, ...] = ()) -> dict[str, object]:
+    return {f.id: f for f in diagnose(outs, regions)}
+
+
+def test_a_healthy_link_has_no_finding() -> None:
+    assert "slow-link" not in ids([answered("a", "europe", 20), answered("b", "asia", 280)])
+
+
+def test_a_slow_nearest_region_is_reported_with_its_figures() -> None:
+    found = ids([answered("a", "europe", 300, attempts=2, lost=1), answered("b", "europe", 310)])
+    f = found["slow-link"]
+    assert f.severity is Severity.WARN  # type: ignore[attr-defined]
+    assert f.params["median_ms"] == "305" and f.params["region"] == "europe"  # type: ignore[attr-defined]
+    assert "ports-blocked" not in found and "host-unreachable" not in found
+
+
+def test_the_users_own_far_region_counts() -> None:
+    outs = [answered("a", "europe", 20), answered("b", "asia", 290)]
+    assert "slow-link" not in ids(outs)
+    assert ids(outs, ("asia",))["slow-link"].params["region"] == "asia"  # type: ignore[attr-defined]
+
+
+def test_loss_alone_makes_the_link_unsteady() -> None:
+    outs = [answered(f"h{i}", "europe", 30, attempts=2, lost=1) for i in range(3)] + [
+        answered(f"k{i}", "europe", 30) for i in range(20)
+    ]
+    f = ids(outs)["slow-link"]
+    assert f.params["loss_pct"] == "12" and f.params["lost"] == 3  # type: ignore[attr-defined]
+
+
+def test_one_lost_attempt_is_chance() -> None:
+    outs = [answered("h", "europe", 30, attempts=2, lost=1), answered("k", "europe", 30)]
+    assert "slow-link" not in ids(outs)
