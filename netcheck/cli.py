@@ -87,6 +87,15 @@ def main() -> None:
     help="PEM file of trusted roots for TLS checks (default: Mozilla roots via certifi).",
 )
 @click.option("--no-local", is_flag=True, help="Skip the checks of this computer's interfaces and routes.")
+@click.option("--local-only", is_flag=True, help="Only check this computer (TWS install, memory, API ports); no network.")
+@click.option(
+    "--tws-dir",
+    "tws_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    envvar="NETCHECK_TWS_DIR",
+    help="TWS / IB Gateway folder (repeatable; env NETCHECK_TWS_DIR). Default: the standard folders.",
+)
 @click.option(
     "--concurrency",
     type=click.IntRange(1, 4096),
@@ -104,11 +113,15 @@ def run(
     public_dns: tuple[str, ...],
     ca_bundle: str | None,
     no_local: bool,
+    local_only: bool,
+    tws_dirs: tuple[str, ...],
     concurrency: int | None,
     verbose: bool,
     color: bool | None,
 ) -> None:
     """Check the network TWS / IB Gateway needs and print a checklist."""
+    if local_only and no_local:
+        raise click.UsageError("--local-only and --no-local exclude each other.")
     hl = _load_hosts(host_files, region)
     from netcheck.runner import RunOptions
 
@@ -120,6 +133,8 @@ def run(
         local=not no_local,
         concurrency=concurrency or 0,
         user_regions=region,
+        tws_dirs=tws_dirs,
+        local_only=local_only,
     )
     report = _execute(hl, opts, live=fmt == "terminal")
     from netcheck.reporters import REGISTRY, RenderOptions

@@ -55,6 +55,10 @@ class Reason(enum.StrEnum):
     DEPENDENCY = "dependency"  # skipped because a check it needs failed
     DEADLINE = "deadline"  # the run's deadline or Ctrl-C ended it first
     NOT_APPLICABLE = "not-applicable"
+    # This computer (machine checks)
+    INSUFFICIENT = "insufficient"  # too little free memory or disk
+    CONFLICT = "conflict"  # a port or session is already taken
+    MISCONFIGURED = "misconfigured"  # a TWS setting that cannot work on this computer
     ERROR = "error"  # anything else, with the error text in detail
 
 
@@ -64,6 +68,7 @@ class Kind(enum.StrEnum):
     DNS_CROSS = "dns-cross"
     TCP = "tcp"
     HTTP = "http"
+    MACHINE = "machine"  # this computer beyond the network: TWS install, memory, sessions, API ports
 
 
 class Role(enum.StrEnum):

@@ -21,6 +21,31 @@ def local_checks() -> list[Check]:
     ]
 
 
+API_PORTS = ((7496, "tws", "live"), (7497, "tws", "paper"), (4001, "gateway", "live"), (4002, "gateway", "paper"))
+
+
+def machine_checks(tws_dirs: tuple[str, ...]) -> list[Check]:
+    """This computer beyond the network (issue 5). API ports are local: not the remote 4000/4001."""
+
+    def mk(cid: str, target: str, what: str, **params: object) -> Check:
+        return Check(id=cid, kind=Kind.MACHINE, target=target, required=False,
+                     params={"what": what, "tws_dirs": tws_dirs, **params})
+
+    checks = [
+        mk("machine:route-interface", "interface carrying the default route", "route-interface"),
+        mk("machine:memory", "free memory", "memory"),
+        mk("machine:tws-install", "TWS / IB Gateway installation", "tws-install"),
+        mk("machine:tws-memory", "TWS memory setting (-Xmx)", "tws-memory"),
+        mk("machine:jts-ini", "TWS settings (jts.ini)", "jts-ini"),
+        mk("machine:sessions", "TWS / IB Gateway sessions running", "sessions"),
+    ]
+    checks += [mk(f"machine:api-port:{port}", f"local API port {port} ({app} {mode})", "api-port", port=port,
+                  expected=app, mode=mode) for port, app, mode in API_PORTS]
+    checks += [mk("machine:disk:tws", "free disk space in the TWS folder", "disk", where="tws"),
+               mk("machine:disk:temp", "free disk space in the temp folder", "disk", where="temp")]
+    return checks
+
+
 def reachability_checks(hl: HostList) -> list[Check]:
     return [
         Check(

@@ -10,11 +10,13 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from netcheck import __version__
+from netcheck import __version__, plan
 from netcheck.diagnose import diagnose, overall
 from netcheck.engine import ProgressFn, default_concurrency, execute, now_iso
 from netcheck.model import HostList, Report
 from netcheck.probes import ProbeContext
+from netcheck.regions import region_table
+from netcheck.tws import home as tws_home
 
 EXIT_SIGNAL = {"SIGINT": 130, "SIGTERM": 143}
 
@@ -28,6 +30,8 @@ class RunOptions:
     local: bool = True
     concurrency: int = 0
     user_regions: tuple[str, ...] = ()
+    tws_dirs: tuple[str, ...] = ()  # empty: the standard TWS folders of this OS
+    local_only: bool = False
     meta: dict[str, Any] = field(default_factory=dict)
 
 
@@ -53,6 +57,9 @@ def _http_client(ctx_ssl: ssl.SSLContext, timeout: float) -> Any:
 
 async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None) -> Report:
     started_wall, started = now_iso(), time.monotonic()
+    tws_dirs = opts.tws_dirs or tws_home.default_dirs()
+    home = tws_home.find(tws_dirs, hl)  # jts.ini Peer=: the account's server is tested first
+    hl = tws_home.local_only(hl) if opts.local_only else tws_home.put_first(hl, home)
     public = hl.public_dns if opts.public_dns is None else opts.public_dns
     hl = HostList(hosts=hl.hosts, reachability=hl.reachability, public_dns=public, sources=hl.sources)
     sslctx = ssl_context(opts.ca_bundle)
@@ -71,10 +78,12 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
             progress=progress,
             stop=stop,
             local=opts.local,
+            machine=tuple(plan.machine_checks(tws_dirs)) if opts.local else (),
         )
     finally:
         await _close(client)
-    findings = diagnose(result.outcomes, opts.user_regions)
+    context = {"home_server": home.as_dict()} if home else {}
+    findings = diagnose(result.outcomes, tws_home.regions_with_home(opts.user_regions, home), context)
     meta = {
         "version": __version__,
         "host_lists": list(hl.sources),
@@ -83,6 +92,8 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
         "timeout_s": opts.timeout,
         "deadline_s": opts.deadline,
         "stop_reason": result.stop_reason,
+        "home_server": home.as_dict() if home else None,
+        "regions": region_table(result.outcomes, home.region if home else ""),
         **opts.meta,
     }
     return Report(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from netcheck.model import Check, Kind, Outcome
-from netcheck.probes import dns, http, local, tcp
+from netcheck.probes import dns, http, local, machine, tcp
 from netcheck.probes.base import ProbeContext
 
 Probe = Callable[[Check, ProbeContext], Awaitable[Outcome]]
@@ -16,6 +16,7 @@ REGISTRY: dict[Kind, Probe] = {
     Kind.DNS_CROSS: dns.probe,
     Kind.TCP: tcp.probe,
     Kind.HTTP: http.probe,
+    Kind.MACHINE: machine.probe,
 }
 
 __all__ = ["REGISTRY", "Probe", "ProbeContext"]

@@ -9,12 +9,13 @@ from netcheck.messages import finding_texts, heading, label, summary
 from netcheck.messages.catalog import SYMPTOMS
 from netcheck.model import Finding, Outcome, Report, Severity, Status
 from netcheck.redact import redact
+from netcheck.reporters import regions_section
 from netcheck.reporters.base import RenderOptions
 
 _MARK = {Status.PASS: "✔", Status.FAIL: "✘", Status.WARN: "!", Status.SKIP: "-"}
 _COLOR = {Status.PASS: "32", Status.FAIL: "31", Status.WARN: "33", Status.SKIP: "2"}
 _SEV_STATUS = {Severity.FAIL: Status.FAIL, Severity.WARN: Status.WARN, Severity.INFO: Status.SKIP}
-_ORDER = ("local", "http", "dns", "dns-cross", "tcp")
+_ORDER = ("local", "machine", "http", "dns", "dns-cross", "tcp")
 
 
 def render(report: Report, opts: RenderOptions) -> str:
@@ -24,6 +25,7 @@ def render(report: Report, opts: RenderOptions) -> str:
     if report.findings:
         lines += [label("findings", opts.tr)] + [ln for f in report.findings for ln in _finding(f, opts, report)]
     lines += _allow(report, opts)
+    lines += regions_section.lines(report, opts)
     lines += [label("checks", opts.tr)] + _checks(report, opts) + ["", _totals(report, opts)]
     return redact("\n".join(lines)) + "\n"
 

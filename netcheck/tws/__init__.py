@@ -1,0 +1,1 @@
+"""The TWS / IB Gateway installation on this computer: folders, vmoptions and jts.ini."""
