@@ -3,6 +3,10 @@
 Three base chains on the forward hook, so one knob never wipes another's rules:
 ``scenario`` (what a test installs), ``captive`` and ``knobs`` (DNS-drop). A packet must be
 accepted by every base chain; ``return`` ends a chain without deciding.
+
+Blocking rules match the egress (``oifname wan0``), not the ingress: while the delay relay
+runs, a packet crosses the forward hook twice (lan0 -> tun, tun -> wan0), and matching the
+second crossing means a reject comes back only after the emulated delay, as on a real path.
 """
 
 from __future__ import annotations
@@ -44,26 +48,26 @@ def _set(items: Iterable[object]) -> str:
 def block_ports(ports: Iterable[int], how: str = "drop") -> list[str]:
     if how not in REJECT:
         raise ValueError(f"how must be one of {sorted(REJECT)}, not {how!r}")
-    return [f'iifname "{LAN_IF}" tcp dport {_set(ports)} {REJECT[how]}']
+    return [f'oifname "{WAN_IF}" tcp dport {_set(ports)} {REJECT[how]}']
 
 
 def drop_all_beyond_router() -> list[str]:
-    return [f'iifname "{LAN_IF}" drop']
+    return [f'oifname "{WAN_IF}" drop']
 
 
 def block_endpoints(endpoints: Iterable[Endpoint], how: str = "drop") -> list[str]:
     eps = list(endpoints)
-    return [f'iifname "{LAN_IF}" ip daddr {_set(e.v4 for e in eps)} {REJECT[how]}',
-            f'iifname "{LAN_IF}" ip6 daddr {_set(e.v6 for e in eps)} {REJECT[how]}']
+    return [f'oifname "{WAN_IF}" ip daddr {_set(e.v4 for e in eps)} {REJECT[how]}',
+            f'oifname "{WAN_IF}" ip6 daddr {_set(e.v6 for e in eps)} {REJECT[how]}']
 
 
 def blackhole_ipv6() -> list[str]:
-    return [f'iifname "{LAN_IF}" meta nfproto ipv6 drop']
+    return [f'oifname "{WAN_IF}" meta nfproto ipv6 drop']
 
 
 def drop_local_dns() -> list[str]:
-    return [f'iifname "{LAN_IF}" ip daddr {LOCAL_DNS_V4} meta l4proto {{ tcp, udp }} th dport 53 drop',
-            f'iifname "{LAN_IF}" ip6 daddr {LOCAL_DNS_V6} meta l4proto {{ tcp, udp }} th dport 53 drop']
+    return [f'oifname "{WAN_IF}" ip daddr {LOCAL_DNS_V4} meta l4proto {{ tcp, udp }} th dport 53 drop',
+            f'oifname "{WAN_IF}" ip6 daddr {LOCAL_DNS_V6} meta l4proto {{ tcp, udp }} th dport 53 drop']
 
 
 def captive_filter() -> list[str]:

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from tests.lab.addressing import HIJACK_V4
 from tests.lab.lab import Lab
 
 pytestmark = pytest.mark.lab
@@ -31,23 +32,27 @@ def test_gateway_accepts_tcp_4001(healthy_lab: Lab, family: str) -> None:
     assert result["addr"] == (ep.v4 if family == "4" else ep.v6)
 
 
-# On this kernel an ICMPv6 admin-prohibited aborts a connect only after the first SYN
-# retransmission (~1 s), while ICMPv4 code 13 aborts it at once; hence the longer timeout.
+# With zero latency the ICMPv6 error reaches the client while connect() still holds the socket,
+# so Linux keeps it as a soft error and aborts only at the first SYN retransmission (~1 s).
+# Real paths have latency: a 2 ms emulated delay makes the reject arrive as it would there.
 @pytest.mark.parametrize(("how", "family", "expected"), [
     ("drop", "4", "timeout"), ("drop", "6", "timeout"),
     ("reset", "4", "ECONNREFUSED"), ("reset", "6", "ECONNREFUSED"),
     ("icmp-admin", "4", "EHOSTUNREACH"), ("icmp-admin", "6", "EACCES"),
 ])
 def test_block_ports_gives_the_intended_error(healthy_lab: Lab, how: str, family: str, expected: str) -> None:
+    healthy_lab.impair(delay_ms=2)
     healthy_lab.block_ports([4000, 4001], how)
-    assert connect(healthy_lab, GATEWAY, 4001, family, timeout=3)["errname"] == expected
+    result = connect(healthy_lab, GATEWAY, 4001, family)
+    assert result["errname"] == expected, result
+    assert expected == "timeout" or result["connect_ms"] < 100, result
     assert connect(healthy_lab, "www.interactivebrokers.com", 443, family)["ok"]
 
 
 @pytest.mark.parametrize(("mode", "rcode", "answers"), [
-    ("normal", "NOERROR", ["203.0.113.22"]),
+    ("normal", "NOERROR", []),  # filled in below from the address plan
     ("nxdomain", "NXDOMAIN", []),
-    ("hijack", "NOERROR", ["203.0.113.250"]),
+    ("hijack", "NOERROR", [HIJACK_V4]),
 ])
 def test_dns_modes_change_only_the_configured_resolver(healthy_lab: Lab, mode: str, rcode: str,
                                                        answers: list[str]) -> None:
