@@ -176,7 +176,7 @@ def _use_color(flag: bool | None) -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-@main.command("hosts")
+@main.group("hosts", invoke_without_command=True)
 @click.option(
     "--hosts",
     "host_files",
@@ -186,13 +186,25 @@ def _use_color(flag: bool | None) -> bool:
 )
 @click.option("--region", multiple=True, help="Only list the gateways of this region (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
-def hosts_cmd(host_files: tuple[Path, ...], region: tuple[str, ...], fmt: str) -> None:
-    """Print the effective host list."""
+@click.pass_context
+def hosts_cmd(ctx: click.Context, host_files: tuple[Path, ...], region: tuple[str, ...], fmt: str) -> None:
+    """Print the effective host list (`netcheck hosts export` writes it as firewall rules)."""
+    if ctx.invoked_subcommand:
+        return  # the subcommand (export) loads the list itself, with its own options
     hl = _load_hosts(host_files, region)
     from netcheck.hostlist_view import render_hosts
 
     click.echo(render_hosts(hl, fmt), nl=False)
 
+
+def _register_extensions() -> None:
+    """Commands that live in their own modules (agent mode, support bundle, allow-list export)."""
+    from netcheck.export.command import export_cmd
+
+    hosts_cmd.add_command(export_cmd)
+
+
+_register_extensions()
 
 if __name__ == "__main__":
     main()

@@ -13,11 +13,12 @@ from typing import Any
 
 from netcheck.facts import Facts
 from netcheck.model import Finding, Outcome, Severity, Status
-from netcheck.rules import Rule, State, catchall, dns, link, local, network, tcp
+from netcheck.rules import Rule, State, catchall, dns, link, local, network, tcp, web
 
 RULES: tuple[Rule, ...] = (
     *network.RULES,
     *dns.RULES,
+    *web.RULES,  # before tcp: a proxy-only network explains the failed direct connects
     *tcp.RULES,
     *link.RULES,
     *local.RULES,

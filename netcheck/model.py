@@ -69,6 +69,8 @@ class Kind(enum.StrEnum):
     TCP = "tcp"
     HTTP = "http"
     MACHINE = "machine"  # this computer beyond the network: TWS install, memory, sessions, API ports
+    TLS = "tls"  # TLS handshake + certificate chain on the IBKR web hosts (interception, clock)
+    PROXY = "proxy"  # configured proxies: does each answer, and which ports will it CONNECT to
 
 
 class Role(enum.StrEnum):

@@ -7,7 +7,7 @@ import platform as pyplatform
 import signal
 import ssl
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from netcheck import __version__, plan
@@ -67,6 +67,7 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
     ctx = ProbeContext(
         timeout=opts.timeout, ssl_context=sslctx, ca_bundle=opts.ca_bundle, public_dns=public, http_client=client
     )
+    ctx = replace(ctx, proxies=_proxies(ctx.platform.name))
     stop = StopEvent()
     _install_signals(stop)
     try:
@@ -105,6 +106,15 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
         interrupted=result.interrupted,
         meta=meta,
     )
+
+
+def _proxies(os_name: str) -> tuple[Any, ...]:
+    """The proxies this computer is set up to use (environment and OS settings; no credentials)."""
+    import os
+
+    from netcheck.platform.proxy import detect
+
+    return detect(os.environ, os_name).proxies
 
 
 def _install_signals(stop: StopEvent) -> None:

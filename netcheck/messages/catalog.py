@@ -183,3 +183,8 @@ from netcheck.messages import local as _local  # noqa: E402  (it imports N_ from
 FINDINGS.update(_local.FINDINGS)
 LABELS.update(_local.LABELS)
 KIND_HEADING.update(_local.KIND_HEADING)
+
+from netcheck.messages import web as _web  # noqa: E402  (it imports N_ from here)
+
+FINDINGS.update(_web.FINDINGS)
+KIND_HEADING.update(_web.KIND_HEADING)

@@ -6,6 +6,8 @@ from collections.abc import Awaitable, Callable
 
 from netcheck.model import Check, Kind, Outcome
 from netcheck.probes import dns, http, local, machine, tcp
+from netcheck.probes import proxy as proxy_probe
+from netcheck.probes import tls as tls_probe
 from netcheck.probes.base import ProbeContext
 
 Probe = Callable[[Check, ProbeContext], Awaitable[Outcome]]
@@ -16,6 +18,8 @@ REGISTRY: dict[Kind, Probe] = {
     Kind.DNS_CROSS: dns.probe,
     Kind.TCP: tcp.probe,
     Kind.HTTP: http.probe,
+    Kind.TLS: tls_probe.probe,
+    Kind.PROXY: proxy_probe.probe,
     Kind.MACHINE: machine.probe,
 }
 

@@ -25,6 +25,8 @@ class ProbeContext:
     public_dns: tuple[str, ...] = ()
     http_client: Any = None  # httpx.AsyncClient, created by the engine
     clock: Callable[[], float] = time.monotonic
+    wall_clock: Callable[[], float] = time.time  # for comparing with servers' Date headers
+    proxies: tuple[Any, ...] = ()  # platform.proxy.Proxy: configured proxies, tested by the proxy probe
     # Seams for unit tests: replace the socket layer without touching the probes.
     getaddrinfo: Callable[..., Any] | None = None
     probes: Mapping[Any, Any] | None = None  # Kind -> probe; None means the real REGISTRY
