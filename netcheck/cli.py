@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from netcheck import __version__
+from netcheck.messages.clihelp import TrGroup, lang_option, tr_of
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2, 3
 FORMATS = ("terminal", "json")  # kept equal to reporters.REGISTRY by a test; lazily imported
@@ -42,8 +43,9 @@ def _pem(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
     return value
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=TrGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="netcheck")
+@lang_option
 def main() -> None:
     """Will Interactive Brokers' TWS connect from here; if not, why, and what to do."""
 
@@ -104,6 +106,7 @@ def main() -> None:
 )
 @click.option("-v", "--verbose", is_flag=True, help="List every passing check too.")
 @click.option("--color/--no-color", default=None, help="Colour output (default: on a terminal, unless NO_COLOR).")
+@lang_option
 def run(
     host_files: tuple[Path, ...],
     region: tuple[str, ...],
@@ -141,7 +144,8 @@ def run(
     from netcheck.runner import exit_code
 
     use_color = _use_color(color)
-    click.echo(REGISTRY[fmt](report, RenderOptions(color=use_color, verbose=verbose)), nl=False)
+    tr = tr_of(click.get_current_context())
+    click.echo(REGISTRY[fmt](report, RenderOptions(color=use_color, verbose=verbose, tr=tr)), nl=False)
     sys.exit(exit_code(report))
 
 
@@ -186,6 +190,7 @@ def _use_color(flag: bool | None) -> bool:
 )
 @click.option("--region", multiple=True, help="Only list the gateways of this region (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@lang_option
 @click.pass_context
 def hosts_cmd(ctx: click.Context, host_files: tuple[Path, ...], region: tuple[str, ...], fmt: str) -> None:
     """Print the effective host list (`netcheck hosts export` writes it as firewall rules)."""
@@ -195,6 +200,17 @@ def hosts_cmd(ctx: click.Context, host_files: tuple[Path, ...], region: tuple[st
     from netcheck.hostlist_view import render_hosts
 
     click.echo(render_hosts(hl, fmt), nl=False)
+
+
+@main.command()
+@click.argument("topic", required=False)
+@click.option("--list", "list_topics", is_flag=True, help="List the topics and exit.")
+@lang_option
+def guide(topic: str | None, list_topics: bool) -> None:
+    """Troubleshoot IBKR login problems step by step (offline)."""
+    from netcheck.guide import command
+
+    sys.exit(command.run(topic, list_topics, tr_of(click.get_current_context())))
 
 
 def _register_extensions() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, Protocol
 
 from netcheck.messages.catalog import FINDINGS, KIND_HEADING, LABELS, STATUS_WORD, SUMMARY
@@ -14,9 +15,16 @@ class Translator(Protocol):
     def gettext(self, message: str) -> str: ...
 
 
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+DOMAIN = "netcheck"
+
+
 def translator(lang: str | None = None) -> Translator:
-    """English unless a compiled catalog for `lang` ships with the package."""
-    return gettext.NullTranslations()
+    """English unless a compiled catalog for `lang` ships with the package
+    (netcheck/locale/<lang>/LC_MESSAGES/netcheck.mo)."""
+    if not lang or lang == "en":
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[lang], fallback=True)
 
 
 class _Safe(dict):  # type: ignore[type-arg]

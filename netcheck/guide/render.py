@@ -1,0 +1,52 @@
+"""Pure rendering of guide topics to text in the user's language."""
+
+from __future__ import annotations
+
+import textwrap
+
+from netcheck.guide import texts
+from netcheck.guide.model import Answer, Node, Topic
+from netcheck.guide.topics import TOPICS
+from netcheck.messages import Translator, fill
+
+WIDTH = 96
+
+
+def wrap(text: str, indent: str = "") -> list[str]:
+    return textwrap.wrap(text, width=WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+def answer_lines(a: Answer, tr: Translator, indent: str = "") -> list[str]:
+    step = fill(tr.gettext(texts.NEXT_STEP), {"step": tr.gettext(a.next_step)})
+    return wrap(tr.gettext(a.text), indent) + wrap(step, indent)
+
+
+def node_lines(node: Node, tr: Translator, indent: str = "") -> list[str]:
+    """The whole tree below `node`: every branch with its answer, for non-interactive use."""
+    if isinstance(node, Answer):
+        return answer_lines(node, tr, indent)
+    lines = wrap(tr.gettext(node.text), indent)
+    for b in node.branches:
+        lines += [""] + wrap("• " + tr.gettext(b.label), indent + "  ")
+        lines += node_lines(b.node, tr, indent + "    ")
+    return lines
+
+
+def topic_text(topic: Topic, tr: Translator) -> str:
+    lines = [tr.gettext(topic.title), ""] + node_lines(topic.node, tr)
+    if _has_check(topic.node):
+        lines += ["", *wrap(tr.gettext(texts.INTERACTIVE_HINT))]
+    return "\n".join(lines) + "\n"
+
+
+def topic_list(tr: Translator) -> str:
+    width = max(len(t.id) for t in TOPICS)
+    lines = [tr.gettext(texts.LIST_HEADER)]
+    lines += [f"  {t.id:{width}}  {tr.gettext(t.title)}" for t in TOPICS]
+    return "\n".join(lines) + "\n"
+
+
+def _has_check(node: Node) -> bool:
+    if isinstance(node, Answer):
+        return bool(node.check)
+    return any(_has_check(b.node) for b in node.branches)
