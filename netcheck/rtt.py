@@ -82,8 +82,9 @@ class Step:
 def next_step(elapsed: float, sent: int, rto: float, policy: Policy, known: bool) -> Step:
     """Attempts go out every `rto` (a new socket each, older ones stay open, so a late answer to
     any of them still counts); the port is called dropped `rto` after the last one (and not
-    before `policy.settle`), and never later than `policy.ceiling` after the first. While the path's RTT is unknown, decisions are
-    re-taken often, so the first measurement anywhere in the run shortens the wait at once."""
+    before `policy.settle`), and never later than `policy.ceiling` after the first. While the
+    path's RTT is unknown, decisions are re-taken often, so the first measurement anywhere in
+    the run shortens the wait at once."""
     if elapsed >= policy.ceiling:
         return Step(send=False, give_up=True, wait=0.0)
     due = sent * rto  # attempt number `sent + 1` is due then; after the last one, the verdict

@@ -47,3 +47,20 @@ def test_loss_alone_makes_the_link_unsteady() -> None:
 def test_one_lost_attempt_is_chance() -> None:
     outs = [answered("h", "europe", 30, attempts=2, lost=1), answered("k", "europe", 30)]
     assert "slow-link" not in ids(outs)
+
+
+def test_on_a_slow_link_timeouts_of_things_that_worked_another_way_are_explained() -> None:
+    from netcheck.diagnose import overall
+    from netcheck.model import Reason, Status
+    from tests.helpers import dns, http
+
+    outs = [
+        answered("a", "europe", 300),
+        dns("a", "system", reason=Reason.DNS_TIMEOUT),
+        dns("a", "resolver", ["203.0.113.10"]),
+        http("http://check.example/generate_204", reason=Reason.TIMEOUT),
+        http("https://check.example/generate_204"),
+    ]
+    findings = diagnose(outs)
+    assert [f.id for f in findings] == ["slow-link"]
+    assert overall(findings, outs) is Status.WARN

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from netcheck.model import Outcome, Severity, Status
+from netcheck.model import Kind, Outcome, Reason, Severity, Status
 from netcheck.rtt import link_stats
 from netcheck.rules import State
 
 SLOW_RTT_MS = 250.0  # TWS works far beyond this, but quotes and fills visibly lag
 LOSSY_PCT = 5.0  # share of connect attempts unanswered on ports that did answer
 MIN_LOST = 2  # one lost SYN in a run is chance, not a lossy link
+TIMEOUTS = frozenset({Reason.TIMEOUT, Reason.DNS_TIMEOUT})
 
 
 def slow_link(s: State) -> None:
@@ -25,13 +26,32 @@ def slow_link(s: State) -> None:
         s.add(
             "slow-link",
             Severity.WARN,
-            worst,
+            _timeouts_of_the_link(s) + worst,
             median_ms=f"{rtt.median_ms:.0f}",
             loss_pct=f"{loss.loss_pct:.0f}",
             lost=lost,
             attempts=attempts,
             region=region or "-",
         )
+
+
+def _timeouts_of_the_link(s: State) -> list[Outcome]:
+    """Lookups and web checks that timed out while the same thing worked another way (the name
+    resolved through another path, another web check answered): on this link that is a lost
+    packet, not a fault of its own, so it is explained here rather than reported as a failure."""
+    f = s.facts
+    web_ok = f.web_works
+    out = []
+    for o in s.unexplained(f.kind(Kind.DNS) + f.http):
+        if o.reason not in TIMEOUTS:
+            continue
+        if o.check.kind is Kind.HTTP and web_ok:
+            out.append(o)
+        elif o.check.kind is Kind.DNS and any(
+            x.status is Status.PASS for x in f.kind(Kind.DNS) + f.cross(o.check.host) if x.check.host == o.check.host
+        ):
+            out.append(o)
+    return out
 
 
 def _nearest_region(answered: list[Outcome], mine: tuple[str, ...]) -> tuple[str, list[Outcome]]:
