@@ -216,8 +216,10 @@ def guide(topic: str | None, list_topics: bool) -> None:
 def _register_extensions() -> None:
     """Commands that live in their own modules (agent mode, support bundle, allow-list export)."""
     from netcheck.export.command import export_cmd
+    from netcheck.serve.command import serve_cmd
 
     hosts_cmd.add_command(export_cmd)
+    main.add_command(serve_cmd)
 
 
 _register_extensions()

@@ -1,0 +1,105 @@
+"""The agent's loop: one run at a time on a fixed interval, each result swapped into the cache."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from netcheck.model import HostList
+from netcheck.serve import http
+from netcheck.serve.cache import Snapshot, build
+
+SIGNALS = ("SIGINT", "SIGTERM")
+
+
+@dataclass(frozen=True)
+class AgentOptions:
+    host: str = "127.0.0.1"
+    port: int = 9466
+    interval: float = 300.0
+    history: bool = True
+    history_db: str | None = None
+
+
+class Agent:
+    """Owns the one mutable thing, the current Snapshot; requests only read it."""
+
+    def __init__(self, hl: HostList, run_opts: Any, opts: AgentOptions) -> None:
+        self.hl, self.run_opts, self.opts = hl, run_opts, opts
+        self.snapshot = Snapshot()
+        self.stop = asyncio.Event()
+
+    async def main(self) -> int:
+        self._install_signals()
+        handle = http.handler(lambda: self.snapshot, self.opts.interval, self.run_opts.deadline)
+        server = await http.start(self.opts.host, self.opts.port, handle)
+        addr = server.sockets[0].getsockname()
+        _log(f"listening on http://{_hostport(addr[0], addr[1])} (/metrics /healthz /report)")
+        async with server:
+            await self._loop()
+        return 0
+
+    async def _loop(self) -> None:
+        while not self.stop.is_set():
+            started = time.monotonic()
+            await self._run_once()
+            wait = max(0.0, self.opts.interval - (time.monotonic() - started))
+            try:
+                await asyncio.wait_for(self.stop.wait(), wait)
+            except TimeoutError:
+                pass
+
+    async def _run_once(self) -> None:
+        from netcheck.runner import run as run_checks
+
+        report = await run_checks(self.hl, self.run_opts)
+        self._install_signals()  # each run installs its own handlers (to cut the run short); take them back
+        if report.meta.get("stop_reason") in SIGNALS:
+            self.stop.set()
+            if self.snapshot.ready:
+                return  # keep the last complete result rather than a run cut short on the way out
+        self.snapshot = build(report, time.monotonic(), self.snapshot.runs + 1)
+        _log(
+            f"run {self.snapshot.runs}: {report.status.value}, {len(report.findings)} finding(s), "
+            f"{report.duration_ms / 1000:.1f} s"
+        )
+        if self.opts.history:
+            await asyncio.to_thread(self._record, report)
+
+    def _record(self, report: Any) -> None:
+        from netcheck.history.hook import record_report
+
+        warning = record_report(report, self.opts.history_db)
+        if warning:
+            _log(warning)
+
+    def _install_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        for name in SIGNALS:
+            try:
+                loop.add_signal_handler(getattr(signal, name), self.stop.set)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # Windows: Ctrl-C raises KeyboardInterrupt in asyncio.run instead
+
+
+def _hostport(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def _log(text: str) -> None:
+    print(f"netcheck serve: {text}", file=sys.stderr, flush=True)
+
+
+def parse_listen(value: str) -> tuple[str, int]:
+    """'127.0.0.1:9466', '[::1]:9466' or ':9466' (all addresses: say so explicitly with 0.0.0.0)."""
+    host, sep, port = value.rpartition(":")
+    if not sep or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise ValueError(f"{value!r} is not HOST:PORT (e.g. 127.0.0.1:9466 or [::1]:9466)")
+    host = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    if not host:
+        raise ValueError(f"{value!r} has no address; write 127.0.0.1:{port}, or 0.0.0.0:{port} to listen everywhere")
+    return host, int(port)

@@ -1,0 +1,94 @@
+"""`netcheck serve`: the click command; options as in `netcheck run`, plus where to listen and how often."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import click
+
+
+def _listen(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, int]:
+    from netcheck.serve.agent import parse_listen
+
+    try:
+        return parse_listen(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@click.command("serve")
+@click.option(
+    "--hosts",
+    "host_files",
+    multiple=True,
+    type=click.Path(path_type=Path, readable=False),
+    help="Host-list TOML file (repeatable); replaces the bundled TWS list.",
+)
+@click.option("--region", multiple=True, help="Only test the gateways of this region (repeatable).")
+@click.option(
+    "--listen",
+    default="127.0.0.1:9466",
+    show_default=True,
+    callback=_listen,
+    help="Address and port to serve /metrics, /healthz and /report on.",
+)
+@click.option(
+    "--interval",
+    type=click.FloatRange(1, 86400),
+    default=300.0,
+    show_default=True,
+    help="Seconds from the start of one run to the start of the next.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.05, 60),
+    default=2.0,
+    show_default=True,
+    help="Seconds each connect or query may take.",
+)
+@click.option(
+    "--deadline", type=click.FloatRange(0.5, 600), default=20.0, show_default=True, help="Seconds each run may take."
+)
+@click.option("--public-dns", multiple=True, help="Independent resolver IP for the DNS cross-check (repeatable).")
+@click.option("--ca-bundle", type=click.Path(exists=True, dir_okay=False), help="PEM file of trusted roots.")
+@click.option("--no-local", is_flag=True, help="Skip the checks of this computer's interfaces and routes.")
+@click.option("--history/--no-history", default=True, show_default=True, help="Record each run in the history.")
+@click.option("--history-db", type=click.Path(dir_okay=False), help="History database file.")
+def serve_cmd(
+    host_files: tuple[Path, ...],
+    region: tuple[str, ...],
+    listen: tuple[str, int],
+    interval: float,
+    timeout: float,
+    deadline: float,
+    public_dns: tuple[str, ...],
+    ca_bundle: str | None,
+    no_local: bool,
+    history: bool,
+    history_db: str | None,
+) -> None:
+    """Run the checks every --interval seconds and serve the last result (Prometheus /metrics)."""
+    from netcheck.cli import _ip, _load_hosts
+    from netcheck.runner import RunOptions
+    from netcheck.serve.agent import Agent, AgentOptions
+
+    _ip(click.get_current_context(), None, public_dns)  # type: ignore[arg-type]
+    hl = _load_hosts(host_files, region)
+    run_opts = RunOptions(
+        timeout=timeout,
+        deadline=min(deadline, interval),
+        public_dns=public_dns or None,
+        ca_bundle=ca_bundle,
+        local=not no_local,
+        user_regions=region,
+    )
+    opts = AgentOptions(host=listen[0], port=listen[1], interval=interval, history=history, history_db=history_db)
+    try:
+        sys.exit(asyncio.run(Agent(hl, run_opts, opts).main()))
+    except OSError as exc:  # the port is taken or the address is not ours
+        click.echo(f"netcheck: error: cannot listen on {listen[0]}:{listen[1]}: {exc.strerror or exc}", err=True)
+        sys.exit(3)
+    except KeyboardInterrupt:
+        sys.exit(130)
