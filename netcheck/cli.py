@@ -14,7 +14,8 @@ from netcheck import __version__
 from netcheck.messages.clihelp import TrGroup, lang_option, tr_of
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2, 3
-FORMATS = ("terminal", "json")  # kept equal to reporters.REGISTRY by a test; lazily imported
+# kept equal to reporters.REGISTRY by a test; lazily imported
+FORMATS = ("terminal", "json", "junit", "nagios", "prometheus", "markdown")
 
 
 def _ip(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -106,6 +107,20 @@ def main() -> None:
 )
 @click.option("-v", "--verbose", is_flag=True, help="List every passing check too.")
 @click.option("--color/--no-color", default=None, help="Colour output (default: on a terminal, unless NO_COLOR).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE (atomically: readers never see half a file) instead of stdout.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing on stdout when every check passed.")
+@click.option("--history/--no-history", default=True, show_default=True, help="Record this run in the history.")
+@click.option(
+    "--history-db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="NETCHECK_HISTORY_DB",
+    help="History database file (default: history.sqlite3 in the user data directory; env NETCHECK_HISTORY_DB).",
+)
 @lang_option
 def run(
     host_files: tuple[Path, ...],
@@ -121,6 +136,10 @@ def run(
     concurrency: int | None,
     verbose: bool,
     color: bool | None,
+    output: Path | None,
+    quiet: bool,
+    history: bool,
+    history_db: Path | None,
 ) -> None:
     """Check the network TWS / IB Gateway needs and print a checklist."""
     if local_only and no_local:
@@ -139,14 +158,32 @@ def run(
         tws_dirs=tws_dirs,
         local_only=local_only,
     )
-    report = _execute(hl, opts, live=fmt == "terminal")
+    report = _execute(hl, opts, live=fmt == "terminal" and not quiet and output is None)
     from netcheck.reporters import REGISTRY, RenderOptions
     from netcheck.runner import exit_code
 
-    use_color = _use_color(color)
+    use_color = _use_color(color) and output is None
     tr = tr_of(click.get_current_context())
-    click.echo(REGISTRY[fmt](report, RenderOptions(color=use_color, verbose=verbose, tr=tr)), nl=False)
-    sys.exit(exit_code(report))
+    text = REGISTRY[fmt](report, RenderOptions(color=use_color, verbose=verbose, tr=tr))
+    _deliver(report, text, output, quiet, history_db if history else False)
+    sys.exit(exit_code(report, fmt))
+
+
+def _deliver(report: Any, text: str, output: Path | None, quiet: bool, history_db: Path | None | bool) -> None:
+    """Output first (what a collector waits for), then history; history trouble is only a warning."""
+    from netcheck.output import emit
+
+    try:
+        emit(text, output, quiet, report.status.value == "pass", sys.stdout)
+    except OSError as exc:
+        click.echo(f"netcheck: error: cannot write {output}: {exc}", err=True)
+        sys.exit(EXIT_CONFIG)
+    if history_db is not False:
+        from netcheck.history.hook import record_report
+
+        warning = record_report(report, history_db or None)
+        if warning:
+            click.echo(warning, err=True)
 
 
 def _execute(hl: Any, opts: Any, live: bool) -> Any:
@@ -211,6 +248,43 @@ def guide(topic: str | None, list_topics: bool) -> None:
     from netcheck.guide import command
 
     sys.exit(command.run(topic, list_topics, tr_of(click.get_current_context())))
+
+
+def _window(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from netcheck.history.queries import parse_window
+
+    try:
+        parse_window(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value
+
+
+@main.command("history")
+@click.option(
+    "--since",
+    default="24h",
+    show_default=True,
+    callback=_window,
+    help="Window for per-check availability, e.g. 90m, 24h, 7d, 2w.",
+)
+@click.option("--limit", type=click.IntRange(1, 10000), default=10, show_default=True, help="Runs to list.")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option(
+    "--history-db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="NETCHECK_HISTORY_DB",
+    help="History database file (default: history.sqlite3 in the user data directory; env NETCHECK_HISTORY_DB).",
+)
+@lang_option
+def history_cmd(since: str, limit: int, fmt: str, history_db: Path | None) -> None:
+    """Show the last runs, per-check availability and what changed since the last good run."""
+    from netcheck.history.command import run as history_run
+
+    code, out, err = history_run(history_db, since, limit, fmt, tr_of(click.get_current_context()))
+    click.echo(out, nl=False)
+    click.echo(err, err=True, nl=False)
+    sys.exit(code)
 
 
 def _register_extensions() -> None:

@@ -140,8 +140,13 @@ async def _close(client: Any) -> None:
         pass  # closing a half-dead connection must not cost the report
 
 
-def exit_code(report: Report) -> int:
-    """The one place the exit code is decided."""
+def exit_code(report: Report, fmt: str = "") -> int:
+    """The one place the exit code is decided. Under --format nagios it follows the plugin convention
+    (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN, also for an interrupted run), as monitoring systems expect."""
+    if fmt == "nagios":
+        from netcheck.reporters.nagios import state
+
+        return state(report)
     if report.interrupted and report.meta.get("stop_reason") in EXIT_SIGNAL:
         return EXIT_SIGNAL[str(report.meta["stop_reason"])]
     return 1 if report.status.value == "fail" else 0

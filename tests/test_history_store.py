@@ -13,12 +13,29 @@ from netcheck.history import Retention, default_path, open_store
 
 def doc(started: str = "2026-11-23T12:00:00Z", status: str = "pass", **check_status: str) -> dict[str, Any]:
     checks = [
-        {"id": cid, "kind": cid.split(":")[0], "target": cid, "status": st, "reason": "ok" if st == "pass" else "timeout",
-         "duration_ms": 12.5, "required": True, "region": None, "detail": {}}
+        {
+            "id": cid,
+            "kind": cid.split(":")[0],
+            "target": cid,
+            "status": st,
+            "reason": "ok" if st == "pass" else "timeout",
+            "duration_ms": 12.5,
+            "required": True,
+            "region": None,
+            "detail": {},
+        }
         for cid, st in (check_status or {"tcp:a:4001@203.0.113.1": "pass"}).items()
     ]
-    return {"schema": "netcheck/report/v1", "status": status, "started_at": started, "duration_ms": 900,
-            "interrupted": False, "findings": [], "checks": checks, "meta": {"version": "test"}}
+    return {
+        "schema": "netcheck/report/v1",
+        "status": status,
+        "started_at": started,
+        "duration_ms": 900,
+        "interrupted": False,
+        "findings": [],
+        "checks": checks,
+        "meta": {"version": "test"},
+    }
 
 
 def test_record_and_recent_newest_first(tmp_path: Path) -> None:

@@ -84,7 +84,7 @@ class Store:
         if self._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
             return
         with self._tx():
-            self._db.execute("PRAGMA user_version = %d" % SCHEMA_VERSION)
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             for stmt in _SCHEMA.split(";"):
                 if stmt.strip():
                     self._db.execute(stmt)
@@ -123,9 +123,7 @@ class Store:
                 (*row, json.dumps(doc, ensure_ascii=False)),
             )
             run_id = int(cur.lastrowid or 0)
-            db.executemany(
-                "INSERT OR REPLACE INTO checks VALUES (?,?,?,?,?,?)", [(run_id, *c) for c in checks]
-            )
+            db.executemany("INSERT OR REPLACE INTO checks VALUES (?,?,?,?,?,?)", [(run_id, *c) for c in checks])
             self._prune(db)
         return run_id
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from netcheck.reporters import json, terminal
+from netcheck.reporters import json, junit, markdown, nagios, prometheus, terminal
 from netcheck.reporters.base import RenderOptions, Reporter
 
 REGISTRY: dict[str, Reporter] = {
     "terminal": terminal.render,
     "json": json.render,
+    "junit": junit.render,
+    "nagios": nagios.render,
+    "prometheus": prometheus.render,
+    "markdown": markdown.render,
 }
 
 __all__ = ["REGISTRY", "RenderOptions", "Reporter"]

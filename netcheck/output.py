@@ -1,0 +1,68 @@
+"""Deliver rendered text: to stdout, or atomically to a file so a collector never reads half of it."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import IO
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Temp file in the same directory (same filesystem), fsync, then os.replace: readers see old or new, never half."""
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, _mode_for(target))
+        os.replace(tmp, target)
+    except BaseException:
+        _unlink_quietly(tmp)
+        raise
+    _fsync_dir(directory)
+
+
+def emit(text: str, output: str | os.PathLike[str] | None, quiet: bool, all_passed: bool, stdout: IO[str]) -> None:
+    """--output writes the file whatever the result; --quiet keeps stdout empty when everything passed."""
+    if output is not None:
+        write_atomic(output, text)
+        return
+    if quiet and all_passed:
+        return
+    stdout.write(text)
+    stdout.flush()
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's permissions; new files get the usual 0666 minus umask (mkstemp makes 0600)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Makes the rename itself durable on POSIX; Windows cannot open directories, which is fine there."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _unlink_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
