@@ -290,10 +290,12 @@ def history_cmd(since: str, limit: int, fmt: str, history_db: Path | None) -> No
 def _register_extensions() -> None:
     """Commands that live in their own modules (agent mode, support bundle, allow-list export)."""
     from netcheck.export.command import export_cmd
+    from netcheck.bundle_command import bundle_cmd
     from netcheck.serve.command import serve_cmd
 
     hosts_cmd.add_command(export_cmd)
     main.add_command(serve_cmd)
+    main.add_command(bundle_cmd)
 
 
 _register_extensions()
