@@ -66,3 +66,12 @@ def test_json_field_and_terminal_section() -> None:
     assert "What to allow (for IT)" in term
     assert "    TCP zdc1.ibllc.com:4001  (198.51.100.20)" in term
     assert "What to allow" not in REGISTRY["terminal"](report(healthy()), RenderOptions())
+
+
+def test_markdown_has_the_allow_section_and_symptoms() -> None:
+    r = report(healthy(**BLOCKED))
+    md = REGISTRY["markdown"](r, RenderOptions())
+    assert "## What to allow (for IT)" in md
+    assert "- `TCP ndc1.ibllc.com:4001  (198.51.100.10)`" in md
+    assert '**What TWS shows:** TWS login hangs at "connecting to server"' in md
+    assert "What to allow" not in REGISTRY["markdown"](report(healthy()), RenderOptions())

@@ -22,6 +22,7 @@ def test_sections_findings_and_table() -> None:
         "# netcheck report",
         "## What is wrong and what to do",
         "### FAIL: TCP ports 4000/4001 are blocked on this network: TWS cannot log in here (`ports-blocked`)",
+        "## What to allow (for IT)",  # netcheck/allowlist.py
         "## Checks",
         "## Environment",
     ]
