@@ -212,6 +212,8 @@ class Lab:
         env = {k: v for k, v in os.environ.items()
                if not k.lower().endswith("_proxy") and k not in ("SSL_CERT_FILE", "SSL_CERT_DIR")}
         env["NO_COLOR"] = "1"
+        # Scenarios must not depend on this machine's TWS: a jts.ini Peer= changes the findings.
+        env["NETCHECK_TWS_DIR"] = str(self.workdir / "no-tws")
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
         return env
 
@@ -262,8 +264,12 @@ class Lab:
                   "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0"]
         router = ["net.ipv4.ip_forward=1", "net.ipv6.conf.all.forwarding=1",
                   "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0"]
+        # A firewall that rejects must reject every attempt, not the first few a second.
+        no_icmp_limit = ["net.ipv4.icmp_ratelimit=0", "net.ipv6.icmp.ratelimit=0",
+                         "net.ipv4.icmp_msgs_per_sec=1000000", "net.ipv4.icmp_msgs_burst=1000000"]
         for ns in NAMESPACES:  # before the links exist, so the new devices inherit "default"
-            run(["sysctl", "-qw", *common, *(router if ns == ROUTER_NS else [])], ns)
+            extra = (router if ns == ROUTER_NS else []) + (no_icmp_limit if ns != CLIENT_NS else [])
+            run(["sysctl", "-qw", *common, *extra], ns)
         run(["ip", "-n", CLIENT_NS, "link", "add", "eth0", "type", "veth", "peer", "name", "lan0",
              "netns", ROUTER_NS])
         run(["ip", "-n", ROUTER_NS, "link", "add", "wan0", "type", "veth", "peer", "name", "eth0",
