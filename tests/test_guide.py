@@ -39,9 +39,24 @@ def test_every_answer_ends_with_a_next_step() -> None:
 
 def test_the_situations_of_the_issue_are_covered() -> None:
     text = " ".join(a.text + " " + a.next_step for t in TOPICS for a in _answers(t.node))
-    for fact in ("ten failed attempts", "24 hours", "upper case", "without spaces", "telephone", "2 days",
-                 "10 more days", "21 days", "3 to 14 days", "about 2 weeks", "automatically", "stop working",
-                 "letters and digits", "cut-off", "closed account", "paper-trading"):
+    for fact in (
+        "ten failed attempts",
+        "24 hours",
+        "upper case",
+        "without spaces",
+        "telephone",
+        "2 days",
+        "10 more days",
+        "21 days",
+        "3 to 14 days",
+        "about 2 weeks",
+        "automatically",
+        "stop working",
+        "letters and digits",
+        "cut-off",
+        "closed account",
+        "paper-trading",
+    ):
         assert fact in text, fact
     assert isinstance(BY_ID["portal-not-platform"].node, Question)
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from netcheck.messages.catalog import N_
 
 INTRO = N_(
-    "Login troubleshooter for IBKR's TWS, IB Gateway and Client Portal. "
-    "Enter the number of your choice, or q to quit."
+    "Login troubleshooter for IBKR's TWS, IB Gateway and Client Portal. Enter the number of your choice, or q to quit."
 )
 START = N_("What happens when you log in?")
 CHOICE = N_("Your choice")

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
-from netcheck.messages.catalog import FINDINGS, KIND_HEADING, LABELS, STATUS_WORD, SUMMARY
+from netcheck.messages.catalog import FINDINGS, KIND_HEADING, LABELS, REASON_WORD, STATUS_WORD, SUMMARY
 from netcheck.model import Finding
 
 
@@ -39,7 +39,9 @@ def fill(template: str, params: Mapping[str, Any]) -> str:
 def finding_texts(f: Finding, tr: Translator) -> tuple[str, str, str]:
     """(title, remediation for the trader, detail for the IT admin)."""
     text = FINDINGS.get(f.id) or FINDINGS["check-failed"]
-    return tuple(fill(tr.gettext(t), f.params) for t in (text.title, text.remediation, text.admin))  # type: ignore[return-value]
+    texts = (text.title, text.remediation, text.admin)
+    # An empty text must stay empty: gettext("") returns the catalog's header.
+    return tuple(fill(tr.gettext(t), f.params) if t else "" for t in texts)  # type: ignore[return-value]  # type: ignore[return-value]
 
 
 def summary(status: str, tr: Translator) -> str:
@@ -56,3 +58,7 @@ def heading(kind: str, tr: Translator) -> str:
 
 def label(key: str, tr: Translator, **params: Any) -> str:
     return fill(tr.gettext(LABELS[key]), params) if params else tr.gettext(LABELS[key])
+
+
+def reason_word(reason: str, tr: Translator) -> str:
+    return tr.gettext(REASON_WORD[reason]) if reason in REASON_WORD else reason

@@ -188,3 +188,8 @@ from netcheck.messages import web as _web  # noqa: E402  (it imports N_ from her
 
 FINDINGS.update(_web.FINDINGS)
 KIND_HEADING.update(_web.KIND_HEADING)
+
+from netcheck.messages import words as _words  # noqa: E402  (it imports N_ from here)
+
+LABELS.update(_words.LABELS)
+REASON_WORD = _words.REASON_WORD

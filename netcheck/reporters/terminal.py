@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from netcheck import allowlist, symptoms
-from netcheck.messages import finding_texts, heading, label, summary
+from netcheck.guide import hint as guide_hint
+from netcheck.messages import finding_texts, heading, label, reason_word, summary
 from netcheck.messages.catalog import SYMPTOMS
 from netcheck.model import Finding, Outcome, Report, Severity, Status
 from netcheck.redact import redact
@@ -27,6 +28,8 @@ def render(report: Report, opts: RenderOptions) -> str:
     lines += _allow(report, opts)
     lines += regions_section.lines(report, opts)
     lines += [label("checks", opts.tr)] + _checks(report, opts) + ["", _totals(report, opts)]
+    if guide_hint.applies(report):
+        lines += ["", label("guide_hint", opts.tr)]
     return redact("\n".join(lines)) + "\n"
 
 
@@ -63,7 +66,7 @@ def _checks(report: Report, opts: RenderOptions) -> list[str]:
         lines += [_check_line(o, opts) for o in shown]
         hidden = len(outs) - len(shown)
         if hidden:
-            lines.append(f"    ✔ … {hidden} more passed (--verbose shows all)")
+            lines.append("    ✔ " + label("more_passed", opts.tr, hidden=hidden))
     return lines
 
 
@@ -76,19 +79,19 @@ def _condense(outs: list[Outcome]) -> list[Outcome]:
 
 def _check_line(o: Outcome, opts: RenderOptions) -> str:
     mark = _paint(_MARK[o.status], o.status, opts)
-    why = o.reason.value if o.status is not Status.PASS else _pass_detail(o)
+    why = reason_word(o.reason.value, opts.tr) if o.status is not Status.PASS else _pass_detail(o, opts)
     extra = o.detail.get("error") or o.detail.get("why") or ""
     tail = f" — {extra}" if extra and o.status is not Status.PASS else ""
     return f"    {mark} {o.check.target}  {why}{tail}  ({o.duration_ms:.0f} ms)"
 
 
-def _pass_detail(o: Outcome) -> str:
+def _pass_detail(o: Outcome, opts: RenderOptions) -> str:
     addrs = o.detail.get("addresses")
     if addrs:
         return ", ".join(addrs[:4]) + (" …" if len(addrs) > 4 else "")
     if "http_status" in o.detail:
         return f"HTTP {o.detail['http_status']}"
-    return "open" if o.check.kind.value == "tcp" else "ok"
+    return label("pass_open" if o.check.kind.value == "tcp" else "pass_ok", opts.tr)
 
 
 def _totals(report: Report, opts: RenderOptions) -> str:

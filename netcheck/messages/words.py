@@ -1,0 +1,35 @@
+"""Short words of the terminal checklist (reasons, pass details) and the pointer to `netcheck guide`."""
+
+from __future__ import annotations
+
+from netcheck.messages.catalog import N_
+
+# The English msgid is the Reason's value, so English output reads exactly as before.
+REASON_WORD = {
+    "ok": N_("ok"),
+    "refused": N_("refused"),
+    "timeout": N_("timeout"),
+    "unreachable": N_("unreachable"),
+    "prohibited": N_("prohibited"),
+    "nxdomain": N_("nxdomain"),
+    "no-answer": N_("no-answer"),
+    "servfail": N_("servfail"),
+    "dns-timeout": N_("dns-timeout"),
+    "no-nameservers": N_("no-nameservers"),
+    "tls-error": N_("tls-error"),
+    "tls-untrusted": N_("tls-untrusted"),
+    "http-status": N_("http-status"),
+    "redirect": N_("redirect"),
+    "proxy-error": N_("proxy-error"),
+    "dependency": N_("dependency"),
+    "deadline": N_("deadline"),
+    "not-applicable": N_("not-applicable"),
+    "error": N_("error"),
+}
+
+LABELS = {
+    "pass_open": N_("open"),
+    "pass_ok": N_("ok"),
+    "more_passed": N_("… {hidden} more passed (--verbose shows all)"),
+    "guide_hint": N_("All network checks passed. Still cannot log in? Run netcheck guide for login problems."),
+}
