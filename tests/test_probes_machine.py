@@ -174,3 +174,15 @@ def test_cli_env_var_and_exclusive_flags(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "netcheck", "run", "--local-only", "--no-local"],
                          capture_output=True, text=True, cwd=REPO, timeout=60)
     assert bad.returncode == 2
+
+
+async def test_port_forwarder_for_a_containerised_gateway_is_fine(fake_tws: list[subprocess.Popen[str]],
+                                                                   tmp_path: Path) -> None:
+    socat = tmp_path / "socat"  # same name as the forwarder Gateway containers use
+    socat.symlink_to(sys.executable)
+    p = subprocess.Popen([str(socat), "-c", FAKE_TWS], stdout=subprocess.PIPE, text=True)
+    fake_tws.append(p)
+    assert p.stdout is not None
+    port = int(p.stdout.readline())
+    out = await machine.probe(api_check(port), CTX)
+    assert out.status is Status.PASS and out.detail["holders"][0]["kind"] == "forwarder"

@@ -32,6 +32,8 @@ _TWS_NAMES = {"tws", "tws.exe", "trader workstation"}
 _GATEWAY_NAMES = {"ibgateway", "ibgateway.exe", "ib gateway"}
 _TWS_MAIN = "jclient.LoginFrame"
 _GATEWAY_MAIN = "ibgateway.GWClient"
+# Programs that forward a port to IB Gateway in a container or VM: holding 4001/4002 is expected.
+FORWARDERS = frozenset({"docker-proxy", "com.docker.backend", "vpnkit", "socat", "wslrelay.exe", "rootlessport"})
 _DIR_PROPS = ("-Dinstall4j.exeDir=", "-DinstallDir=", "-Dinstall4j.launcherDir=")
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from netcheck.model import Check, Outcome, Reason, Status
-from netcheck.platform.machine import classify_process, is_vpn_interface
+from netcheck.platform.machine import FORWARDERS, classify_process, is_vpn_interface
 from netcheck.probes.base import ProbeContext, failed, outcome
 from netcheck.probes.local import ROUTE_PROBE
 
@@ -128,7 +128,8 @@ def _holder(pid: int | None) -> dict[str, Any]:
     except psutil.Error:
         return {"pid": pid, "name": "", "kind": None}
     hit = classify_process(name, exe, cmd)
-    return {"pid": pid, "name": name, "kind": hit[0] if hit else None}
+    kind = hit[0] if hit else ("forwarder" if name.lower() in FORWARDERS else None)
+    return {"pid": pid, "name": name, "kind": kind}
 
 
 def _safe(fn: Callable[[], Any], default: Any = "") -> Any:
