@@ -186,3 +186,21 @@ async def test_port_forwarder_for_a_containerised_gateway_is_fine(fake_tws: list
     port = int(p.stdout.readline())
     out = await machine.probe(api_check(port), CTX)
     assert out.status is Status.PASS and out.detail["holders"][0]["kind"] == "forwarder"
+
+
+def test_launcher_and_its_jvm_are_one_session() -> None:
+    from netcheck.probes.machine_net import duplicate_sessions, session_roots
+
+    running = [
+        {"pid": 10, "ppid": 1, "kind": "tws", "installation": "/bin"},  # the `tws` launcher script
+        {"pid": 11, "ppid": 10, "kind": "tws", "installation": "/home/ann/Jts/1030"},  # its JVM
+        {"pid": 20, "ppid": 1, "kind": "tws", "installation": "/home/ann/Jts/1030"},
+        {"pid": 21, "ppid": 1, "kind": "tws", "installation": "/home/ann/Jts/1030"},
+    ]
+    roots = session_roots(running)
+    assert [r["pid"] for r in roots] == [10, 20, 21] and "ppid" not in roots[0]
+    assert roots[0]["installation"] == "/home/ann/Jts/1030"  # named by its JVM, not the shell's /bin
+    other = [{"pid": 30, "ppid": 1, "kind": "tws", "installation": "/bin"},
+             {"pid": 31, "ppid": 30, "kind": "tws", "installation": "/home/ann/Jts/1019"}]
+    assert duplicate_sessions(session_roots(running[:2] + other)) == []  # two installations
+    assert duplicate_sessions(roots) == [{"kind": "tws", "installation": "/home/ann/Jts/1030", "pids": [10, 20, 21]}]
