@@ -117,10 +117,10 @@ def test_cli_never_shows_proxy_credentials(tmp_path) -> None:  # type: ignore[no
     with socket.socket() as s:  # a port nothing listens on
         s.bind(("127.0.0.1", 0))
         dead = s.getsockname()[1]
+    server = socket.create_server(("127.0.0.1", 0))  # a direct path that works: the kernel accepts
     hosts = tmp_path / "hosts.toml"
     hosts.write_text(
-        '[[host]]\nname = "127.0.0.1"\nports = [4001]\npurpose = "gateway"\n\n'
-        '[[host]]\nname = "127.0.0.2"\nports = [443]\npurpose = "web"\n\n'
+        f'[[host]]\nname = "127.0.0.1"\nports = [{server.getsockname()[1]}]\npurpose = "web"\n\n'
         f'[[reachability]]\nurl = "http://127.0.0.1:{dead}/generate_204"\nexpect_status = 204\n'
     )
     secret = f"http://alice:s3cret@127.0.0.1:{dead}"
@@ -155,4 +155,6 @@ def test_cli_never_shows_proxy_credentials(tmp_path) -> None:  # type: ignore[no
         if fmt == "json":
             report = json.loads(cp.stdout)
             (f,) = [f for f in report["findings"] if f["id"] == "proxy-unreachable"]
-            assert f"127.0.0.1:{dead}" in f["title"] and f["remediation"]
+            assert f"127.0.0.1:{dead}" in f["title"] and f["remediation"] and f["severity"] == "warn"
+            assert cp.returncode == 0, cp.stdout
+    server.close()

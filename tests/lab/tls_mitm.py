@@ -44,7 +44,7 @@ def make_handler(upstream_tls: ssl.SSLContext):
             host, port = original_destination(writer.get_extra_info("socket"))
             up_reader, up_writer = await asyncio.wait_for(
                 asyncio.open_connection(host, port, ssl=upstream_tls, server_hostname=None), 5)
-        except (OSError, ssl.SSLError, asyncio.TimeoutError):
+        except (TimeoutError, OSError, ssl.SSLError):
             writer.close()
             return
         await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
