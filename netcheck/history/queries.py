@@ -97,8 +97,9 @@ def changes_since_good(store: Store) -> Changes:
 
 
 def _check_diff(store: Store, before: int, after: int) -> tuple[tuple[str, str, str], ...]:
-    then = dict(store.query("SELECT check_id, status FROM checks WHERE run_id = ?", (before,)))  # type: ignore[arg-type]
-    now = dict(store.query("SELECT check_id, status FROM checks WHERE run_id = ?", (after,)))  # type: ignore[arg-type]
+    sql = "SELECT check_id, status FROM checks WHERE run_id = ?"
+    then: dict[str, str] = {r[0]: r[1] for r in store.query(sql, (before,))}
+    now: dict[str, str] = {r[0]: r[1] for r in store.query(sql, (after,))}
     ids = sorted(set(then) | set(now))
     return tuple((c, then.get(c, "-"), now.get(c, "-")) for c in ids if then.get(c) != now.get(c))
 
