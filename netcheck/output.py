@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import IO
 
@@ -19,7 +20,7 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
+        _replace(tmp, target)
     except BaseException:
         _unlink_quietly(tmp)
         raise
@@ -35,6 +36,18 @@ def emit(text: str, output: str | os.PathLike[str] | None, quiet: bool, all_pass
         return
     stdout.write(text)
     stdout.flush()
+
+
+def _replace(tmp: str, target: Path, attempts: int = 20) -> None:
+    """On Windows a reader holding the target open makes os.replace fail for a moment; POSIX never does."""
+    for i in range(attempts):
+        try:
+            os.replace(tmp, target)
+            return
+        except PermissionError:
+            if i == attempts - 1:
+                raise
+            time.sleep(0.05)
 
 
 def _mode_for(target: Path) -> int:

@@ -81,3 +81,17 @@ def test_emit_quiet_only_silences_an_all_pass_run(tmp_path: Path) -> None:
 def test_missing_directory_is_an_error_not_a_silent_loss(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         write_atomic(tmp_path / "nope" / "f", "x")
+
+
+def test_replace_retries_while_a_reader_holds_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real, calls = os.replace, []
+
+    def busy_twice(src: str, dst: Path) -> None:  # what Windows does while a collector has the file open
+        calls.append(src)
+        if len(calls) < 3:
+            raise PermissionError(13, "The process cannot access the file")
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", busy_twice)
+    write_atomic(tmp_path / "m.prom", "x 1\n")
+    assert len(calls) == 3 and (tmp_path / "m.prom").read_text() == "x 1\n"
