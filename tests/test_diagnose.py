@@ -166,7 +166,12 @@ def test_ipv6_timeout_beside_an_ipv4_reject_is_still_a_reject() -> None:
 
 
 def test_http_works_but_https_does_not_is_partial_connectivity() -> None:
-    outs = healthy() + [http("https://connectivitycheck.gstatic.com/generate_204", Reason.TIMEOUT)]
+    outs = healthy() + [http("https://connectivitycheck.gstatic.com/generate_204", Reason.REFUSED)]
     (f,) = diagnose(outs)
     assert f.id == "partial-connectivity"
     assert f.params["hosts"] == "https://connectivitycheck.gstatic.com/generate_204"
+
+
+def test_https_timeout_while_tcp_443_connects_is_not_partial_connectivity() -> None:
+    outs = healthy() + [http("https://connectivitycheck.gstatic.com/generate_204", Reason.TIMEOUT)]
+    assert "partial-connectivity" not in ids(outs)

@@ -48,7 +48,10 @@ def partial_connectivity(s: State) -> None:
     tls = (Reason.TLS_UNTRUSTED, Reason.TLS_ERROR)
     if s.facts.any_pass(plain) and secure and not s.facts.any_pass(secure):
         cut = [o for o in secure if failed(o) and o.reason not in tls]
-        if cut:
+        # HTTPS timing out while TCP 443 to IBKR connects is a slow or lossy path, not a cut:
+        # the link rules explain that.
+        slow = all(o.reason is Reason.TIMEOUT for o in cut) and s.facts.any_pass(s.facts.web_tcp)
+        if cut and not slow:
             s.add("partial-connectivity", Severity.FAIL, cut, hosts=", ".join(o.check.url for o in cut))
 
 
