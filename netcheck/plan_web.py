@@ -45,9 +45,8 @@ def proxy_tunnel_checks(p: Proxy, hl: HostList) -> list[Check]:
     """CONNECT through the proxy to one IBKR web host on 443 and one gateway on each gateway port."""
     web = _first(hl, Role.WEB, TLS_PORT)
     gateway = _first(hl, Role.GATEWAY, None)
-    targets = ([(web, TLS_PORT, "web")] if web else []) + [
-        (gateway, port, "gateway") for port in (gateway.ports if gateway else ())
-    ]
+    targets: list[tuple[HostEntry, int, str]] = [(web, TLS_PORT, "web")] if web else []
+    targets += [(gateway, port, "gateway") for port in gateway.ports] if gateway else []
     return [
         Check(
             id=f"proxy-connect:{p.endpoint}>{h.name}:{port}",

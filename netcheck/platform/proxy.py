@@ -155,23 +155,25 @@ _WINHTTP = _INET + r"\Connections"
 
 
 def read_windows() -> ProxyConfig:  # pragma: no cover - needs a Windows registry
-    import winreg  # type: ignore[import-not-found,unused-ignore]
+    import winreg  # type: ignore[import-not-found,unused-ignore]  # Windows only
+
+    reg: Any = winreg  # typeshed hides its members off Windows
 
     def values(hive: Any, path: str, names: tuple[str, ...]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         try:
-            with winreg.OpenKey(hive, path) as key:
+            with reg.OpenKey(hive, path) as key:
                 for name in names:
                     try:
-                        out[name] = winreg.QueryValueEx(key, name)[0]
+                        out[name] = reg.QueryValueEx(key, name)[0]
                     except OSError:
                         pass
         except OSError:
             pass
         return out
 
-    inet = values(winreg.HKEY_CURRENT_USER, _INET, ("ProxyEnable", "ProxyServer", "ProxyOverride", "AutoConfigURL"))
-    http = values(winreg.HKEY_LOCAL_MACHINE, _WINHTTP, ("WinHttpSettings",))
+    inet = values(reg.HKEY_CURRENT_USER, _INET, ("ProxyEnable", "ProxyServer", "ProxyOverride", "AutoConfigURL"))
+    http = values(reg.HKEY_LOCAL_MACHINE, _WINHTTP, ("WinHttpSettings",))
     return parse_wininet(inet).merged(parse_winhttp(http.get("WinHttpSettings")))
 
 
