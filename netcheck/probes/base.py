@@ -58,12 +58,21 @@ def in_daemon_thread(fn: Callable[[], T]) -> Awaitable[T]:
         try:
             result: Any = fn()
         except BaseException as exc:  # handed to the awaiting task, never lost
-            loop.call_soon_threadsafe(_settle, fut, None, exc)
+            _hand_over(loop, fut, None, exc)
         else:
-            loop.call_soon_threadsafe(_settle, fut, result, None)
+            _hand_over(loop, fut, result, None)
 
     threading.Thread(target=work, daemon=True, name="netcheck-resolve").start()
     return fut
+
+
+def _hand_over(
+    loop: asyncio.AbstractEventLoop, fut: asyncio.Future[Any], result: Any, exc: BaseException | None
+) -> None:
+    try:
+        loop.call_soon_threadsafe(_settle, fut, result, exc)
+    except RuntimeError:
+        pass  # the run ended (deadline, Ctrl-C) and its loop is closed: nobody waits for this answer
 
 
 def _settle(fut: asyncio.Future[Any], result: Any, exc: BaseException | None) -> None:

@@ -12,6 +12,10 @@ from netcheck.classify import classify_dns, classify_oserror
 from netcheck.model import Check, Kind, Outcome, Reason, Status
 from netcheck.probes.base import ProbeContext, failed, in_daemon_thread, outcome
 
+# A hostile or broken server may answer with hundreds of addresses; each one becomes TCP connects,
+# so only the first few are kept (TWS itself tries only the first ones too).
+MAX_ADDRESSES = 16
+
 # When A and AAAA disagree, the more telling reason is reported.
 _PRECEDENCE = (
     Reason.NXDOMAIN,
@@ -40,7 +44,7 @@ async def _system(check: Check, ctx: ProbeContext) -> Outcome:
         reason = Reason.DNS_TIMEOUT if isinstance(exc, TimeoutError) else classify_oserror(exc)
         return failed(check, reason, started, ctx, error=_text(exc))
     addresses = _unique(str(info[4][0]) for info in infos)
-    return outcome(check, Status.PASS, Reason.OK, started, ctx, addresses=addresses)
+    return outcome(check, Status.PASS, Reason.OK, started, ctx, **_capped(addresses))
 
 
 async def _resolver(check: Check, ctx: ProbeContext) -> Outcome:
@@ -53,7 +57,7 @@ async def _resolver(check: Check, ctx: ProbeContext) -> Outcome:
     addresses = _unique(a for found, _ in results for a in found)
     servers = [str(s) for s in resolver.nameservers]
     if addresses:
-        return outcome(check, Status.PASS, Reason.OK, started, ctx, addresses=addresses, servers=servers)
+        return outcome(check, Status.PASS, Reason.OK, started, ctx, servers=servers, **_capped(addresses))
     reason = min((r for _, r in results), key=_rank)
     if check.kind is Kind.DNS_CROSS and reason in (Reason.DNS_TIMEOUT, Reason.TIMEOUT, Reason.ERROR):
         # Corporate networks often block outbound DNS: no cross-check possible, not a failure.
@@ -80,6 +84,12 @@ async def _query(resolver: Any, host: str, rdtype: str, ctx: ProbeContext) -> tu
     except Exception as exc:  # every dnspython failure is an outcome; the table classifies it
         return [], classify_dns(exc)
     return [r.address for r in answer], Reason.OK
+
+
+def _capped(addresses: list[str]) -> dict[str, Any]:
+    if len(addresses) <= MAX_ADDRESSES:
+        return {"addresses": addresses}
+    return {"addresses": addresses[:MAX_ADDRESSES], "addresses_total": len(addresses)}
 
 
 def _rank(reason: Reason) -> int:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from netcheck.classify import classify_http
 from netcheck.model import Check, Outcome, Reason, Status
 from netcheck.probes.base import ProbeContext, failed, outcome
 
 MAX_BODY = 64 * 1024  # a portal page is small; an endless body must not fill memory
+# httpx's timeout bounds each read, so a server sending one byte per second never trips it;
+# the whole exchange (connect, TLS, head, capped body) gets this many timeouts at most.
+TOTAL_TIMEOUTS = 2
 
 
 async def probe(check: Check, ctx: ProbeContext) -> Outcome:
@@ -14,7 +19,11 @@ async def probe(check: Check, ctx: ProbeContext) -> Outcome:
     expect_status = int(check.params.get("expect_status", 200))
     expect_body = str(check.params.get("expect_body", ""))
     try:
-        status, body, location = await _fetch(check.url, ctx)
+        async with asyncio.timeout(ctx.timeout * TOTAL_TIMEOUTS):
+            status, body, location = await _fetch(check.url, ctx)
+    except TimeoutError:
+        limit = f"no complete answer within {ctx.timeout * TOTAL_TIMEOUTS:g} s"
+        return failed(check, Reason.TIMEOUT, started, ctx, url=check.url, error=limit)
     except Exception as exc:  # network failure of any kind is an outcome
         return failed(check, classify_http(exc), started, ctx, url=check.url, error=_short(exc))
     detail = {"url": check.url, "http_status": status}

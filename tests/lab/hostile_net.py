@@ -6,6 +6,7 @@ The client's resolver is the hostile DNS server. Documentation addresses only; t
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -22,6 +23,7 @@ from tests.lab import hostile
 CLIENT, SERVER = "nch-cli", "nch-srv"
 CLIENT_IP = "198.51.100.2"
 REPO = Path(__file__).resolve().parents[2]
+LOCK = Path("/tmp/nch-hostile.lock")  # two pytest sessions on one machine must not share the pair
 
 
 def require_root() -> None:
@@ -87,7 +89,32 @@ def nft(ns: str, ruleset: str) -> None:
 def hostile_network(tmp: Path) -> Iterator[subprocess.Popen[bytes]]:
     """Build the pair and run hostile.py in the server namespace; tear everything down after."""
     require_root()
-    build()
+    with _locked():
+        build()
+        with _servers(tmp) as server:
+            yield server
+
+
+@contextmanager
+def _locked(wait: float = 300) -> Iterator[None]:
+    fd = os.open(LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        end = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > end:
+                    raise RuntimeError(f"another session holds {LOCK}") from None
+                time.sleep(0.2)
+        yield
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def _servers(tmp: Path) -> Iterator[subprocess.Popen[bytes]]:
     ready = tmp / "hostile.ready"
     log = open(tmp / "hostile.log", "wb")
     argv = ["ip", "netns", "exec", SERVER, sys.executable, str(Path(hostile.__file__)), "--ready", str(ready)]
