@@ -9,6 +9,8 @@ from typing import Any
 
 import click
 
+from netcheck.messages import Translator, label
+
 EXIT_CONFIG = 3
 
 
@@ -67,12 +69,21 @@ def bundle_cmd(
     else:
         doc, md, sources = _fresh_run(host_files, region, timeout, deadline, public_dns, no_local, history, history_db)
     files = bundle.collect(doc, md, _recent(history_db), sources, os.environ)
+    tr = _tr()
     try:
         bundle.write(output, bundle.build_zip(files))
     except OSError as exc:
-        click.echo(f"netcheck: error: cannot write {output}: {exc.strerror or exc}", err=True)
+        error = label("bundle_cannot_write", tr, path=str(output), error=exc.strerror or str(exc))
+        click.echo(f"netcheck: error: {error}", err=True)
         sys.exit(EXIT_CONFIG)
-    click.echo(f"wrote {output}: {doc.get('status')}, {len(doc.get('findings', []))} finding(s), {len(files)} files")
+    n = len(doc.get("findings", []))
+    click.echo(label("bundle_written", tr, path=str(output), status=doc.get("status"), findings=n, files=len(files)))
+
+
+def _tr() -> Translator:
+    from netcheck.messages.clihelp import tr_of
+
+    return tr_of(click.get_current_context(silent=True))
 
 
 def _fresh_run(
@@ -110,7 +121,7 @@ def _last_run(history_db: str | None) -> tuple[dict[str, Any], str, list[str]]:
 
     runs = _recent(history_db, 1)
     if not runs:
-        click.echo("netcheck: error: no recorded run yet; run `netcheck bundle` without --from-last", err=True)
+        click.echo(f"netcheck: error: {label('bundle_no_run', _tr())}", err=True)
         sys.exit(EXIT_CONFIG)
     doc = {k: v for k, v in runs[0].items() if k != "history_id"}
     return doc, bundle.markdown_from_json(doc), list(doc.get("meta", {}).get("host_lists", []))

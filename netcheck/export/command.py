@@ -36,7 +36,9 @@ def export_cmd(host_files: tuple[Path, ...], region: tuple[str, ...], fmt: str, 
 
         addresses = lookup_all(hl)
     if resolve and fmt in BY_NAME:
-        click.echo(
-            f"netcheck: note: --format {fmt} keeps names; addresses are added where the format has room", err=True
-        )
+        from netcheck.messages import label
+        from netcheck.messages.clihelp import tr_of
+
+        note = label("export_keeps_names", tr_of(click.get_current_context()), format=fmt)
+        click.echo(f"netcheck: note: {note}", err=True)
     click.echo(REGISTRY[fmt](hl, ExportOptions(addresses=addresses, ipv6=ipv6)), nl=False)

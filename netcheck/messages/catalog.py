@@ -141,7 +141,8 @@ SUMMARY = {
     "fail": N_("Not ready: TWS will likely not connect from here."),
 }
 
-STATUS_WORD = {"pass": N_("PASS"), "warn": N_("WARN"), "fail": N_("FAIL"), "skip": N_("SKIP")}
+# "info" is a finding severity: reporters that label findings with status_word() need it too
+STATUS_WORD = {"pass": N_("PASS"), "warn": N_("WARN"), "fail": N_("FAIL"), "skip": N_("SKIP"), "info": N_("INFO")}
 
 KIND_HEADING = {
     "local": N_("This computer"),
@@ -173,6 +174,10 @@ from netcheck.messages import symptoms as _symptoms  # noqa: E402  (it imports N
 
 LABELS.update(_symptoms.LABELS)
 SYMPTOMS = _symptoms.SYMPTOMS
+
+from netcheck.messages import agent as _agent  # noqa: E402  (it imports N_ from here)
+
+LABELS.update(_agent.LABELS)
 
 from netcheck.messages import link as _link  # noqa: E402  (it imports N_ from here)
 

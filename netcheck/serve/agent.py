@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from netcheck.messages import Translator, label, translator
 from netcheck.model import HostList
 from netcheck.serve import http
 from netcheck.serve.cache import Snapshot, build
@@ -28,8 +29,9 @@ class AgentOptions:
 class Agent:
     """Owns the one mutable thing, the current Snapshot; requests only read it."""
 
-    def __init__(self, hl: HostList, run_opts: Any, opts: AgentOptions) -> None:
+    def __init__(self, hl: HostList, run_opts: Any, opts: AgentOptions, tr: Translator | None = None) -> None:
         self.hl, self.run_opts, self.opts = hl, run_opts, opts
+        self.tr = tr or translator()
         self.snapshot = Snapshot()
         self.stop = asyncio.Event()
 
@@ -38,7 +40,7 @@ class Agent:
         handle = http.handler(lambda: self.snapshot, self.opts.interval, self.run_opts.deadline)
         server = await http.start(self.opts.host, self.opts.port, handle)
         addr = server.sockets[0].getsockname()
-        _log(f"listening on http://{_hostport(addr[0], addr[1])} (/metrics /healthz /report)")
+        _log(label("serve_listening", self.tr, address=_hostport(addr[0], addr[1])))
         async with server:
             await self._loop()
         return 0
@@ -63,9 +65,11 @@ class Agent:
             if self.snapshot.ready:
                 return  # keep the last complete result rather than a run cut short on the way out
         self.snapshot = build(report, time.monotonic(), self.snapshot.runs + 1)
+        n, secs = len(report.findings), report.duration_ms / 1000
         _log(
-            f"run {self.snapshot.runs}: {report.status.value}, {len(report.findings)} finding(s), "
-            f"{report.duration_ms / 1000:.1f} s"
+            label(
+                "serve_run_done", self.tr, runs=self.snapshot.runs, status=report.status.value, findings=n, seconds=secs
+            )
         )
         if self.opts.history:
             await asyncio.to_thread(self._record, report)

@@ -71,9 +71,12 @@ def serve_cmd(
 ) -> None:
     """Run the checks every --interval seconds and serve the last result (Prometheus /metrics)."""
     from netcheck.cli import _ip, _load_hosts
+    from netcheck.messages import label
+    from netcheck.messages.clihelp import tr_of
     from netcheck.runner import RunOptions
     from netcheck.serve.agent import Agent, AgentOptions
 
+    tr = tr_of(click.get_current_context())
     _ip(click.get_current_context(), None, public_dns)  # type: ignore[arg-type]
     hl = _load_hosts(host_files, region)
     run_opts = RunOptions(
@@ -86,9 +89,11 @@ def serve_cmd(
     )
     opts = AgentOptions(host=listen[0], port=listen[1], interval=interval, history=history, history_db=history_db)
     try:
-        sys.exit(asyncio.run(Agent(hl, run_opts, opts).main()))
+        sys.exit(asyncio.run(Agent(hl, run_opts, opts, tr).main()))
     except OSError as exc:  # the port is taken or the address is not ours
-        click.echo(f"netcheck: error: cannot listen on {listen[0]}:{listen[1]}: {exc.strerror or exc}", err=True)
+        where = f"{listen[0]}:{listen[1]}"
+        msg = label("serve_cannot_listen", tr, address=where, error=exc.strerror or str(exc))
+        click.echo(f"netcheck: error: {msg}", err=True)
         sys.exit(3)
     except KeyboardInterrupt:
         sys.exit(130)

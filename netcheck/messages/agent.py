@@ -1,0 +1,15 @@
+"""User-facing lines of `netcheck serve`, `netcheck bundle` and `netcheck hosts export`."""
+
+from __future__ import annotations
+
+from netcheck.messages.catalog import N_
+
+LABELS: dict[str, str] = {
+    "serve_listening": N_("listening on http://{address} (/metrics /healthz /report)"),
+    "serve_run_done": N_("run {runs}: {status}, {findings} finding(s), {seconds:.1f} s"),
+    "serve_cannot_listen": N_("cannot listen on {address}: {error}"),
+    "bundle_written": N_("wrote {path}: {status}, {findings} finding(s), {files} files"),
+    "bundle_no_run": N_("no recorded run yet; run `netcheck bundle` without --from-last"),
+    "bundle_cannot_write": N_("cannot write {path}: {error}"),
+    "export_keeps_names": N_("--format {format} keeps names; addresses are added where the format has room"),
+}
