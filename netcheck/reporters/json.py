@@ -18,6 +18,12 @@ def render(report: Report, opts: RenderOptions) -> str:
 
 
 def to_dict(report: Report, opts: RenderOptions) -> dict[str, Any]:
+    """Redacted as a whole: ids, targets and evidence quote URLs, which may carry credentials or tokens."""
+    doc: dict[str, Any] = redact_value(_document(report, opts))
+    return doc
+
+
+def _document(report: Report, opts: RenderOptions) -> dict[str, Any]:
     return {
         "schema": report.schema,
         "status": report.status.value,

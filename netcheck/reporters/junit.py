@@ -30,7 +30,7 @@ def render(report: Report, opts: RenderOptions) -> str:
 
 
 def _testcase(suite: ET.Element, o: Outcome, findings: list[Finding], opts: RenderOptions) -> None:
-    case = ET.SubElement(suite, "testcase", name=o.check.id, classname=f"netcheck.{o.check.kind.value}")
+    case = ET.SubElement(suite, "testcase", name=_clean(o.check.id), classname=f"netcheck.{o.check.kind.value}")
     case.set("time", f"{o.duration_ms / 1000:.3f}")
     why = _clean(_why(o))
     if o.status is Status.FAIL:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from netcheck.model import Report, Status
+from netcheck.redact import redact
 from netcheck.reporters.base import RenderOptions
 
 # Gauges, not counters: each run replaces the file, so every value is "as of the last run".
@@ -57,6 +58,7 @@ def _labels(labels: dict[str, str]) -> str:
 
 
 def _escape(value: str) -> str:
+    value = redact(value)  # check ids and targets quote URLs, which may carry a token
     return value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
 
 
