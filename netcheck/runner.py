@@ -69,7 +69,7 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
     )
     ctx = replace(ctx, proxies=_proxies(ctx.platform.name))
     stop = StopEvent()
-    _install_signals(stop)
+    installed = _install_signals(stop)
     try:
         result = await execute(
             hl,
@@ -82,6 +82,7 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
             machine=tuple(plan.machine_checks(tws_dirs)) if opts.local else (),
         )
     finally:
+        _remove_signals(installed)
         await _close(client)
     context = {"home_server": home.as_dict()} if home else {}
     findings = diagnose(result.outcomes, tws_home.regions_with_home(opts.user_regions, home), context)
@@ -117,14 +118,24 @@ def _proxies(os_name: str) -> tuple[Any, ...]:
     return detect(os.environ, os_name).proxies
 
 
-def _install_signals(stop: StopEvent) -> None:
+def _install_signals(stop: StopEvent) -> list[signal.Signals]:
     """Ctrl-C and SIGTERM end the run early but still produce the partial report."""
     loop = asyncio.get_running_loop()
+    installed = []
     for sig in (signal.SIGINT, signal.SIGTERM):
         try:
             loop.add_signal_handler(sig, _stop, stop, sig.name)
+            installed.append(sig)
         except (NotImplementedError, RuntimeError, ValueError):
             pass  # Windows: KeyboardInterrupt path in cli.py
+    return installed
+
+
+def _remove_signals(installed: list[signal.Signals]) -> None:
+    """Give the signals back when the run ends, so a long-running caller (serve) keeps its own."""
+    loop = asyncio.get_running_loop()
+    for sig in installed:
+        loop.remove_signal_handler(sig)
 
 
 def _stop(stop: StopEvent, name: str) -> None:
