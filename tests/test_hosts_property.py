@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,7 +15,8 @@ from netcheck.errors import ConfigError
 from netcheck.model import HostList
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-WORKDIR = Path(tempfile.mkdtemp(prefix="nch-prop-"))
+WORKDIR = Path(tempfile.mkdtemp(prefix="nch-prop-"))  # hypothesis reruns one test body: no tmp_path
+atexit.register(shutil.rmtree, WORKDIR, True)
 
 # Mostly plausible values, so that some documents load and the validator's deeper branches run.
 good_names = st.from_regex(r"[a-z0-9]([a-z0-9_-]{0,8}[a-z0-9])?\.(example\.com|ibllc\.com|[a-z]{2,5})", fullmatch=True)
