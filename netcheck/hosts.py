@@ -115,8 +115,17 @@ def _line_from_message(msg: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# tomllib's wording for the mistakes people make most, in plain words
+_TOML_HINTS = {
+    "Illegal character '\\n'": 'a string is not closed on this line (a " is missing)',
+    "Cannot overwrite a value": "a key or table is defined twice",
+    "Invalid statement": "expected `key = value` or a [table] header",
+}
+
+
 def _strip_position(msg: str) -> str:
-    return re.sub(r"\s*\(at line \d+, column \d+\)", "", msg) or msg
+    msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg) or msg
+    return _TOML_HINTS.get(msg, msg)
 
 
 @dataclass
