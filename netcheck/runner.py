@@ -15,6 +15,7 @@ from netcheck.diagnose import diagnose, overall
 from netcheck.engine import ProgressFn, default_concurrency, execute, now_iso
 from netcheck.model import HostList, Report
 from netcheck.probes import ProbeContext
+from netcheck.probes.base import DaemonExecutor
 from netcheck.regions import region_table
 from netcheck.tws import home as tws_home
 
@@ -57,6 +58,7 @@ def _http_client(ctx_ssl: ssl.SSLContext, timeout: float) -> Any:
 
 async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None) -> Report:
     started_wall, started = now_iso(), time.monotonic()
+    asyncio.get_running_loop().set_default_executor(DaemonExecutor())  # exit is not held by a stuck lookup
     tws_dirs = opts.tws_dirs or tws_home.default_dirs()
     home = tws_home.find(tws_dirs, hl)  # jts.ini Peer=: the account's server is tested first
     hl = tws_home.local_only(hl) if opts.local_only else tws_home.put_first(hl, home)

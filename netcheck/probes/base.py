@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import ssl
 import threading
 import time
@@ -64,6 +65,32 @@ def in_daemon_thread(fn: Callable[[], T]) -> Awaitable[T]:
 
     threading.Thread(target=work, daemon=True, name="netcheck-resolve").start()
     return fut
+
+
+class DaemonExecutor(concurrent.futures.ThreadPoolExecutor):
+    """The loop's default executor during a run. Libraries block in it (httpx resolves names through
+    loop.getaddrinfo); asyncio.run() joins its default executor at exit, so one getaddrinfo stuck on a
+    dead resolver (glibc: 2 x 5 s) would hold the process past its deadline. Here each call gets a
+    daemon thread and shutdown does not wait. Calls are bounded by the engine's concurrency limit."""
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> concurrent.futures.Future[T]:
+        fut: concurrent.futures.Future[T] = concurrent.futures.Future()
+
+        def work() -> None:
+            if not fut.set_running_or_notify_cancel():
+                return
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as exc:  # handed to the awaiting task, never lost
+                fut.set_exception(exc)
+            else:
+                fut.set_result(result)
+
+        threading.Thread(target=work, daemon=True, name="netcheck-blocking").start()
+        return fut
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        pass  # nothing to join: the threads are daemons and their callers are gone
 
 
 def _hand_over(

@@ -77,7 +77,8 @@ def build() -> None:
     # the server answers ARP for its /32s; other 198.51.100.x stay silent (unreachable after ARP fails)
     etc = Path(f"/etc/netns/{CLIENT}")
     etc.mkdir(parents=True, exist_ok=True)
-    (etc / "resolv.conf").write_text(f"nameserver {hostile.DNS_IP}\noptions timeout:1 attempts:1\n")
+    # glibc's defaults (5 s per try, 2 tries): a silent server holds getaddrinfo for 10 s, as in real life
+    (etc / "resolv.conf").write_text(f"nameserver {hostile.DNS_IP}\n")
     (etc / "hosts").write_text("127.0.0.1 localhost\n")
 
 

@@ -175,7 +175,8 @@ def test_hostile_dns_server(hostile: Path, startup_s: float) -> None:
 
 def test_short_deadline_cuts_every_hostile_server(hostile: Path, startup_s: float) -> None:
     hosts = [(f"{n}.hostile.test", 4001) for n in DNS_NAMES] + [(H.TARPIT, 4001)]
-    path = host_list(hostile, "all", hosts, list(HTTP_CASES))
+    # a URL whose name the (silent) resolver never answers: httpx resolves it in a thread
+    path = host_list(hostile, "all", hosts, [*HTTP_CASES, "http://silent.hostile.test/generate_204"])
     code, report, _, wall, _ = run(hostile, path, deadline=1.0)
     assert report["interrupted"] and code == 1
     assert_on_time(report, wall, 1.0, startup_s)
