@@ -1,4 +1,4 @@
-"""1,000 loopback targets under `ulimit -n 64`: the run completes, classifies every target, never crashes on EMFILE."""
+"""Resource limits: 1,000 loopback targets under `ulimit -n 64` (no EMFILE crash); exit never waits on a stuck call."""
 
 from __future__ import annotations
 
@@ -78,3 +78,23 @@ def test_oversized_concurrency_degrades_without_crashing(targets: Path) -> None:
         assert c["reason"] in ("ok", "refused", "error"), c
         if c["reason"] == "error":  # only the local descriptor shortage, and a finding says so
             assert "Too many open files" in c["detail"]["error"] and c["id"] in explained, c
+
+
+def test_a_blocked_lookup_does_not_hold_the_exit() -> None:
+    """asyncio.run() joins its default executor; netcheck's must not wait for a call stuck in C code."""
+    code = (
+        "import asyncio, time\n"
+        "from netcheck.probes.base import DaemonExecutor\n"
+        "async def main():\n"
+        "    loop = asyncio.get_running_loop()\n"
+        "    loop.set_default_executor(DaemonExecutor())\n"
+        "    try:\n"
+        "        await asyncio.wait_for(loop.run_in_executor(None, time.sleep, 30), 0.2)\n"
+        "    except TimeoutError:\n"
+        "        print('timed out')\n"
+        "asyncio.run(main())\n"
+    )
+    start = time.monotonic()
+    cp = subprocess.run([sys.executable, "-X", "dev", "-c", code], capture_output=True, text=True, timeout=60)
+    assert (cp.returncode, cp.stdout, cp.stderr) == (0, "timed out\n", "")
+    assert time.monotonic() - start < 5
