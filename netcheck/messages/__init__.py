@@ -41,7 +41,7 @@ def finding_texts(f: Finding, tr: Translator) -> tuple[str, str, str]:
     text = FINDINGS.get(f.id) or FINDINGS["check-failed"]
     texts = (text.title, text.remediation, text.admin)
     # An empty text must stay empty: gettext("") returns the catalog's header.
-    return tuple(fill(tr.gettext(t), f.params) if t else "" for t in texts)  # type: ignore[return-value]  # type: ignore[return-value]
+    return tuple(fill(tr.gettext(t), f.params) if t else "" for t in texts)  # type: ignore[return-value]
 
 
 def summary(status: str, tr: Translator) -> str:
