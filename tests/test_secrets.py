@@ -5,10 +5,12 @@ Loopback only: the proxies are local fakes, the host list names 127.0.0.1."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import threading
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -128,6 +130,38 @@ def test_history_and_bundle_show_no_secret(setting: tuple[Path, dict[str, str]])
         with zipfile.ZipFile(zpath) as z:
             for name in z.namelist():
                 assert_clean(f"bundle {extra[0]} {name}", z.read(name).decode("utf-8", "replace"))
+
+
+def test_serve_log_and_endpoints_show_no_secret(setting: tuple[Path, dict[str, str]]) -> None:
+    """The agent's stderr is its log; /metrics and /report are what scrapers store."""
+    tmp, env = setting
+    argv = [sys.executable, "-m", "netcheck", "serve", "--hosts", str(tmp / "hosts.toml"), "--listen", "127.0.0.1:0"]
+    argv += ["--interval", "3600", "--public-dns", "127.0.0.1", "--timeout", "0.5", "--deadline", "8"]
+    proc = subprocess.Popen(argv, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stderr is not None
+        first = proc.stderr.readline()
+        found = re.search(r"http://127\.0\.0\.1:(\d+)", first)
+        assert found, first
+        port = int(found.group(1))
+        pages: dict[str, str] = {}
+        deadline = time.monotonic() + 20
+        while "netcheck_agent_runs_total 1" not in pages.get("/metrics", ""):
+            assert time.monotonic() < deadline, "the agent's first run did not finish"
+            time.sleep(0.2)
+            pages = {path: _get(port, path) for path in ("/metrics", "/report", "/healthz")}
+        for path, body in pages.items():
+            assert_clean(f"serve {path}", body)
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=15)
+    assert_clean("serve log (stderr)", first + err + out)
+
+
+def _get(port: int, path: str) -> str:
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+        s.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+        return b"".join(iter(lambda: s.recv(65536), b"")).decode("utf-8", "replace")
 
 
 @pytest.mark.parametrize(
