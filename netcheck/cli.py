@@ -192,7 +192,10 @@ def _execute(hl: Any, opts: Any, live: bool) -> Any:
     from netcheck.progress import Progress
     from netcheck.runner import run as run_checks
 
-    progress = Progress.for_stream(sys.stderr) if live else None
+    from netcheck.messages import label
+
+    text = label("progress", tr_of(click.get_current_context(silent=True)))
+    progress = Progress.for_stream(sys.stderr, text) if live else None
     try:
         return asyncio.run(run_checks(hl, opts, progress=progress.update if progress else None))
     finally:

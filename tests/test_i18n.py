@@ -122,3 +122,21 @@ def test_group_level_lang_and_german_help() -> None:
 def test_hosts_accepts_lang() -> None:
     r = CliRunner().invoke(cli.main, ["hosts", "--lang", "de", "--help"], env=C_ENV)
     assert r.exit_code == 0 and "Die wirksame Hostliste ausgeben" in r.output
+
+
+def test_live_progress_line_is_translated() -> None:
+    import io
+
+    from netcheck.messages import label
+    from netcheck.progress import Progress
+    from tests.helpers import tcp
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Tty()
+    progress = Progress.for_stream(stream, label("progress", translator("de")))
+    assert progress is not None
+    progress.update(tcp("zdc1.ibllc.com", 4001, "198.51.100.20"), 3, 9)
+    assert "prüfe … 3/9" in stream.getvalue()
