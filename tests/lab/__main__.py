@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from .addressing import CLIENT_NS, DEFAULT_HOST_LIST
-from .lab import Lab
+from .lab import LOCK_PATH, Lab
 
 KNOBS = {
     "healthy": lambda lab, a: lab.reset(),
@@ -37,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("args", nargs="*", help="for set: KNOB [ARG...], knobs: " + ", ".join(KNOBS))
     a = p.parse_args(argv)
     lab = Lab(a.hosts)
+    if a.command != "up" and Lab.in_use():  # never turn knobs on, or tear down, a pytest session's lab
+        print(f"the lab is in use by another session (lock {LOCK_PATH}); try again when it ends",
+              file=sys.stderr)
+        return 1
     if a.command == "up":
         lab.up()
         print(f"lab is up; CA {lab.ca_pem_path}; proxy {lab.proxy_url}; resolver {lab.local_dns}, "
@@ -45,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
               f"down:     python -m tests.lab down")
         return 0
     if a.command == "down":
-        lab.lock()
+        lab.lock(wait=0)
         lab.down()
         return 0
     if a.command == "shell":

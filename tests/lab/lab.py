@@ -101,6 +101,18 @@ class Lab:
                 time.sleep(0.2)
         self._lock_fd = fd
 
+    @staticmethod
+    def in_use() -> bool:
+        """True while some session (a pytest run, an ``up`` in progress) holds the lab lock."""
+        fd = os.open(LOCK_PATH, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return False
+        except BlockingIOError:
+            return True
+        finally:
+            os.close(fd)
+
     def up(self) -> Lab:
         check_prerequisites()
         if self._lock_fd is None:
