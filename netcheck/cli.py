@@ -239,7 +239,7 @@ def hosts_cmd(ctx: click.Context, host_files: tuple[Path, ...], region: tuple[st
     hl = _load_hosts(host_files, region)
     from netcheck.hostlist_view import render_hosts
 
-    click.echo(render_hosts(hl, fmt), nl=False)
+    click.echo(render_hosts(hl, fmt, tr_of(ctx)), nl=False)
 
 
 @main.command()

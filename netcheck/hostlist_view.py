@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import json
 
+from netcheck.messages import Translator, label, translator
 from netcheck.model import HostList
 
 
-def render_hosts(hl: HostList, fmt: str) -> str:
+def render_hosts(hl: HostList, fmt: str, tr: Translator | None = None) -> str:
     if fmt == "json":
         return json.dumps(_as_dict(hl), indent=2) + "\n"
-    lines = [f"# from: {', '.join(hl.sources)}"]
+    tr = tr or translator()
+    lines = [label("hosts_from", tr, sources=", ".join(hl.sources))]
     for h in hl.hosts:
         ports = ",".join(map(str, h.ports))
-        need = "required" if h.required else "optional"
+        need = label("hosts_required" if h.required else "hosts_optional", tr)
         lines.append(f"{h.name:34} {ports:10} {h.region or '-':16} {need:9} {h.purpose}")
-    lines += [f"reachability: {r.url} (expect {r.expect_status})" for r in hl.reachability]
-    lines.append(f"public resolvers: {', '.join(hl.public_dns) or '-'}")
+    lines += [label("hosts_reachability", tr, url=r.url, status=r.expect_status) for r in hl.reachability]
+    lines.append(label("hosts_public_dns", tr, servers=", ".join(hl.public_dns) or "-"))
     return "\n".join(lines) + "\n"
 
 

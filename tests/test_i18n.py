@@ -140,3 +140,11 @@ def test_live_progress_line_is_translated() -> None:
     assert progress is not None
     progress.update(tcp("zdc1.ibllc.com", 4001, "198.51.100.20"), 3, 9)
     assert "prüfe … 3/9" in stream.getvalue()
+
+
+def test_hosts_text_in_german() -> None:
+    r = CliRunner().invoke(cli.main, ["hosts", "--lang", "de"], env=C_ENV)
+    assert r.exit_code == 0 and r.output.startswith("# aus: ") and "Pflicht" in r.output
+    assert "öffentliche Resolver:" in r.output
+    r = CliRunner().invoke(cli.main, ["hosts"], env=C_ENV)
+    assert r.output.startswith("# from: ") and "public resolvers:" in r.output

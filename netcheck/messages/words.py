@@ -32,4 +32,10 @@ LABELS = {
     "pass_ok": N_("ok"),
     "more_passed": N_("… {hidden} more passed (--verbose shows all)"),
     "guide_hint": N_("All network checks passed. Still cannot log in? Run netcheck guide for login problems."),
+    # netcheck hosts (text format)
+    "hosts_from": N_("# from: {sources}"),
+    "hosts_required": N_("required"),
+    "hosts_optional": N_("optional"),
+    "hosts_reachability": N_("reachability: {url} (expect {status})"),
+    "hosts_public_dns": N_("public resolvers: {servers}"),
 }
