@@ -102,7 +102,7 @@ def update() -> None:
 
     template = extract()
     POT.parent.mkdir(parents=True, exist_ok=True)
-    POT.write_bytes(_po_bytes(template, write_po))
+    _write_if_changed(POT, _po_bytes(template, write_po))
     for lang in LANGS:
         path = po_path(lang)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -114,7 +114,7 @@ def update() -> None:
 
             po = Catalog(locale=lang, project="netcheck", charset="utf-8", fuzzy=False)
         po.update(template, update_header_comment=False)
-        path.write_bytes(_po_bytes(po, write_po))
+        _write_if_changed(path, _po_bytes(po, write_po))
     compile_all()
 
 
@@ -128,6 +128,16 @@ def compile_all() -> None:
         buf = io.BytesIO()
         write_mo(buf, po, use_fuzzy=False)
         po_path(lang).with_suffix(".mo").write_bytes(buf.getvalue())
+
+
+_DATE = re.compile(rb'^"POT-Creation-Date: .*$', re.M)
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    """Leave the file alone when only the creation date would change: no churn in commits."""
+    if path.exists() and _DATE.sub(b"", path.read_bytes()) == _DATE.sub(b"", data):
+        return
+    path.write_bytes(data)
 
 
 def _po_bytes(cat: Any, write_po: Any) -> bytes:
