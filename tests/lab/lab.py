@@ -22,10 +22,30 @@ from typing import Any
 
 from . import dnsd, firewall
 from .addressing import (
-    CLIENT_NS, CLIENT_V4, CLIENT_V6, DEFAULT_HOST_LIST, INET_NS, INET_V4, INET_V6, LOCAL_DNS_V4,
-    LOCAL_DNS_V6, NAMESPACES, PORTAL_V4, PORTAL_V6, PROXY_PORT, PUBLIC_DNS_V4, PUBLIC_DNS_V6,
-    REPO_ROOT, ROUTER_LAN_V4, ROUTER_LAN_V6, ROUTER_NS, ROUTER_WAN_V4, ROUTER_WAN_V6, Endpoint,
-    load_host_list, plan_addresses,
+    CLIENT_NS,
+    CLIENT_V4,
+    CLIENT_V6,
+    DEFAULT_HOST_LIST,
+    INET_NS,
+    INET_V4,
+    INET_V6,
+    LOCAL_DNS_V4,
+    LOCAL_DNS_V6,
+    NAMESPACES,
+    PORTAL_V4,
+    PORTAL_V6,
+    PROXY_PORT,
+    PUBLIC_DNS_V4,
+    PUBLIC_DNS_V6,
+    REPO_ROOT,
+    ROUTER_LAN_V4,
+    ROUTER_LAN_V6,
+    ROUTER_NS,
+    ROUTER_WAN_V4,
+    ROUTER_WAN_V6,
+    Endpoint,
+    load_host_list,
+    plan_addresses,
 )
 from .proc import Processes, kill_pid, run, wait_for
 
@@ -97,7 +117,7 @@ class Lab:
             except BlockingIOError:
                 if time.monotonic() > end:
                     os.close(fd)
-                    raise RuntimeError(f"lab: another session holds {LOCK_PATH} (waited {wait:.0f}s)")
+                    raise RuntimeError(f"lab: another session holds {LOCK_PATH} (waited {wait:.0f}s)") from None
                 time.sleep(0.2)
         self._lock_fd = fd
 

@@ -13,7 +13,8 @@ import socket
 import ssl
 import sys
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 
 def failure(exc: BaseException) -> dict[str, Any]:

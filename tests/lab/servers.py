@@ -84,7 +84,7 @@ def make_http_handler(cfg: Config, tls: bool):
             status, body, extra = route(host, path, tls, local in cfg.portal)
             writer.write(render(status, body, extra, cfg.skew()))
             await writer.drain()
-        except (OSError, asyncio.IncompleteReadError, asyncio.TimeoutError, ssl.SSLError):
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, ssl.SSLError):
             pass
         finally:
             writer.close()

@@ -39,10 +39,6 @@ def _scenario(break_lab: Callable[[Lab], None], fails: set[str], exit_code: int,
 _XFAIL_DNS_PILEUP = pytest.mark.xfail(strict=False, reason=(
     "netcheck bug: with the resolver down it adds a generic 'check-failed' finding for the "
     "reachability URLs, whose only failure is the DNS outage already reported as dns-unreachable"))
-_XFAIL_DEADLINE = pytest.mark.xfail(strict=False, reason=(
-    "netcheck bug: the process outlives --deadline (~10 s for 8 s): httpx resolves through "
-    "asyncio's default executor, which asyncio.run() joins while getaddrinfo waits on a dead resolver"))
-
 def _icmp_admin_with_latency(lab: Lab) -> None:
     lab.impair(delay_ms=2)
     lab.block_ports([4000, 4001], "icmp-admin")
@@ -64,7 +60,7 @@ SCENARIOS = {
                                     present=frozenset({"region-unreachable"}), mentions="europe"),
     "ipv6_broken": _scenario(Lab.blackhole_ipv6, set(), 0, present=frozenset({"ipv6-broken"})),
 }
-MARKS = {"dns_unreachable": [_XFAIL_DNS_PILEUP], "no_internet": [_XFAIL_DEADLINE]}
+MARKS = {"dns_unreachable": [_XFAIL_DNS_PILEUP]}
 
 
 @pytest.mark.parametrize("name", [pytest.param(n, id=n, marks=MARKS.get(n, [])) for n in SCENARIOS])
