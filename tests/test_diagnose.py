@@ -175,3 +175,14 @@ def test_http_works_but_https_does_not_is_partial_connectivity() -> None:
 def test_https_timeout_while_tcp_443_connects_is_not_partial_connectivity() -> None:
     outs = healthy() + [http("https://connectivitycheck.gstatic.com/generate_204", Reason.TIMEOUT)]
     assert "partial-connectivity" not in ids(outs)
+
+
+def test_resolver_down_also_explains_web_checks_that_starved_in_their_lookup() -> None:
+    outs = [o for o in healthy() if o.check.kind.value not in ("dns", "http")]
+    for host in list(GATEWAYS) + ["www.interactivebrokers.com", "s3.amazonaws.com"]:
+        outs += [dns(host, "system", reason=Reason.DNS_TIMEOUT), dns(host, "resolver", reason=Reason.DNS_TIMEOUT)]
+    outs += [
+        http(HTTP_URL, Reason.DNS_TIMEOUT),
+        http("https://connectivitycheck.gstatic.com/generate_204", Reason.TIMEOUT),
+    ]
+    assert ids(outs) == ["dns-unreachable"]

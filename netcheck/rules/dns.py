@@ -20,7 +20,14 @@ def dns_unreachable(s: State) -> None:
     if hits:
         servers = sorted({str(x) for o in hits for x in o.detail.get("servers", [])})
         reachable = s.facts.any_pass(s.facts.tcp)
-        s.add("dns-unreachable", Severity.FAIL, hits, servers=", ".join(servers), servers_reachable=reachable)
+        s.add("dns-unreachable", Severity.FAIL, hits + _lookups_that_starved(s), servers=", ".join(servers),
+              servers_reachable=reachable)
+
+
+def _lookups_that_starved(s: State) -> list[Outcome]:
+    """Web checks resolve their own names; with the resolver down they fail in that lookup, as a
+    DNS error or as a timeout that the lookup used up. They are this finding's, not a new one."""
+    return [o for o in s.unexplained(s.facts.http) if o.reason in DNS_DOWN | {Reason.TIMEOUT, Reason.NXDOMAIN}]
 
 
 def dns_nxdomain(s: State) -> None:

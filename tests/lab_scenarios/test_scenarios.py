@@ -36,9 +36,6 @@ def _scenario(break_lab: Callable[[Lab], None], fails: set[str], exit_code: int,
     return Scenario(break_lab, frozenset(fails), exit_code, **kw)  # type: ignore[arg-type]
 
 
-_XFAIL_DNS_PILEUP = pytest.mark.xfail(strict=False, reason=(
-    "netcheck bug: with the resolver down it adds a generic 'check-failed' finding for the "
-    "reachability URLs, whose only failure is the DNS outage already reported as dns-unreachable"))
 def _icmp_admin_with_latency(lab: Lab) -> None:
     lab.impair(delay_ms=2)
     lab.block_ports([4000, 4001], "icmp-admin")
@@ -60,7 +57,7 @@ SCENARIOS = {
                                     present=frozenset({"region-unreachable"}), mentions="europe"),
     "ipv6_broken": _scenario(Lab.blackhole_ipv6, set(), 0, present=frozenset({"ipv6-broken"})),
 }
-MARKS = {"dns_unreachable": [_XFAIL_DNS_PILEUP]}
+MARKS: dict[str, list[pytest.MarkDecorator]] = {}
 
 
 @pytest.mark.parametrize("name", [pytest.param(n, id=n, marks=MARKS.get(n, [])) for n in SCENARIOS])
