@@ -64,7 +64,8 @@ def for_finding(finding: Finding, report: Report) -> tuple[str, ...]:
     by_id = {o.check.id: o for o in report.outcomes}
     outs = [by_id[cid] for cid in finding.checks if cid in by_id]
     keys = [k for h, p in _targets(outs, report) for k in for_target(h, p)]
-    if not keys and not any(o.check.host for o in outs):
+    whole_network = outs and not any(o.check.host or o.check.kind is Kind.MACHINE for o in outs)
+    if not keys and whole_network:  # a finding about this computer (memory, API ports) has none
         failed = [o for o in report.outcomes if o.check.kind is Kind.TCP and o.status in (Status.FAIL, Status.WARN)]
         keys = [k for h, p in _targets(failed, report) for k in for_target(h, p)]
     return _sorted(keys)

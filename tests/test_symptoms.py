@@ -100,3 +100,14 @@ def test_json_and_terminal_carry_symptoms() -> None:
     assert doc["findings"][0]["symptoms"][0]["text"] == SYMPTOMS["settings-download"]
     term = REGISTRY["terminal"](r, RenderOptions())
     assert 'What TWS shows: TWS says "Downloading settings from server failed"' in term
+
+
+def test_a_finding_about_this_computer_names_no_tws_symptom() -> None:
+    from netcheck.model import Check, Finding, Kind, Outcome, Severity, Status
+
+    machine = Outcome(
+        Check(id="machine:tws-install", kind=Kind.MACHINE, target="TWS"), Status.SKIP, Reason.NOT_APPLICABLE, 0.0, {}
+    )
+    outs = healthy(**{"ndc1.ibllc.com:4001": Reason.TIMEOUT}) + [machine]
+    note = Finding("tws-not-found", Severity.INFO, ("machine:tws-install",))
+    assert symptoms.for_finding(note, report(outs)) == ()
