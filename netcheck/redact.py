@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 MASK = "***"
@@ -27,7 +28,14 @@ _SECRET_KEY_PARTS = ("password", "passwd", "secret", "token", "authorization", "
 _SECRET_KEYS = frozenset({"pass", "pwd", "user", "username", "user_name", "login", "proxy_user"})
 
 
+# Every pattern above needs an "@", an "=" or one of these words: one search rules most strings out.
+_MAYBE_SECRET = re.compile(rf"(?i)[@=]|{_WORDS}|authorization")
+
+
+@lru_cache(maxsize=8192)  # reports repeat the same targets and ids many times
 def redact(text: str) -> str:
+    if not _MAYBE_SECRET.search(text):
+        return text
     text = _URL_CREDS.sub(lambda m: m.group("scheme") + MASK + "@", text)
     text = _BARE_CREDS.sub(MASK + "@", text)
     text = _AUTH_HEADER.sub(lambda m: f"{m.group('key')}: {MASK}", text)
