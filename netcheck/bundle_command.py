@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
+from netcheck.cli_options import history_options, probe_options, target_options
 from netcheck.messages import Translator, label
 
 EXIT_CONFIG = 3
@@ -23,32 +25,9 @@ EXIT_CONFIG = 3
     help="Zip file to write (e.g. netcheck-support.zip).",
 )
 @click.option("--from-last", is_flag=True, help="Use the last recorded run instead of running the checks now.")
-@click.option(
-    "--hosts",
-    "host_files",
-    multiple=True,
-    type=click.Path(path_type=Path, readable=False),
-    help="Host-list TOML file (repeatable); replaces the bundled TWS list.",
-)
-@click.option("--region", multiple=True, help="Only test the gateways of this region (repeatable).")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(0.05, 60),
-    default=2.0,
-    show_default=True,
-    help="Seconds each connect or query may take.",
-)
-@click.option(
-    "--deadline",
-    type=click.FloatRange(0.5, 600),
-    default=20.0,
-    show_default=True,
-    help="Seconds the whole run may take.",
-)
-@click.option("--public-dns", multiple=True, help="Independent resolver IP for the DNS cross-check (repeatable).")
-@click.option("--no-local", is_flag=True, help="Skip the checks of this computer's interfaces and routes.")
-@click.option("--history/--no-history", default=True, show_default=True, help="Record this run in the history.")
-@click.option("--history-db", type=click.Path(dir_okay=False), help="History database file.")
+@target_options
+@probe_options
+@history_options
 def bundle_cmd(
     output: Path,
     from_last: bool,
@@ -57,9 +36,10 @@ def bundle_cmd(
     timeout: float,
     deadline: float,
     public_dns: tuple[str, ...],
+    ca_bundle: str | None,
     no_local: bool,
     history: bool,
-    history_db: str | None,
+    history_db: Path | None,
 ) -> None:
     """Write a zip for IBKR support or IT: reports, recent history, OS, host lists, proxy settings."""
     from netcheck import bundle
@@ -67,7 +47,8 @@ def bundle_cmd(
     if from_last:
         doc, md, sources = _last_run(history_db)
     else:
-        doc, md, sources = _fresh_run(host_files, region, timeout, deadline, public_dns, no_local, history, history_db)
+        run = _FreshRun(host_files, region, timeout, deadline, public_dns, ca_bundle, no_local, history, history_db)
+        doc, md, sources = _fresh_run(run)
     files = bundle.collect(doc, md, _recent(history_db), sources, os.environ)
     tr = _tr()
     try:
@@ -86,37 +67,45 @@ def _tr() -> Translator:
     return tr_of(click.get_current_context(silent=True))
 
 
-def _fresh_run(
-    host_files: tuple[Path, ...],
-    region: tuple[str, ...],
-    timeout: float,
-    deadline: float,
-    public_dns: tuple[str, ...],
-    no_local: bool,
-    history: bool,
-    history_db: str | None,
-) -> tuple[dict[str, Any], str, list[str]]:
-    from netcheck.cli import _execute, _ip, _load_hosts
+@dataclass(frozen=True)
+class _FreshRun:
+    host_files: tuple[Path, ...]
+    region: tuple[str, ...]
+    timeout: float
+    deadline: float
+    public_dns: tuple[str, ...]
+    ca_bundle: str | None
+    no_local: bool
+    history: bool
+    history_db: Path | None
+
+
+def _fresh_run(run: _FreshRun) -> tuple[dict[str, Any], str, list[str]]:
+    from netcheck.cli import _execute, _load_hosts
     from netcheck.reporters import REGISTRY, RenderOptions
     from netcheck.reporters.json import to_dict
     from netcheck.runner import RunOptions
 
-    _ip(click.get_current_context(), None, public_dns)  # type: ignore[arg-type]
-    hl = _load_hosts(host_files, region)
+    hl = _load_hosts(run.host_files, run.region)
     opts = RunOptions(
-        timeout=timeout, deadline=deadline, public_dns=public_dns or None, local=not no_local, user_regions=region
+        timeout=run.timeout,
+        deadline=run.deadline,
+        public_dns=run.public_dns or None,
+        ca_bundle=run.ca_bundle,
+        local=not run.no_local,
+        user_regions=run.region,
     )
     report = _execute(hl, opts, live=False)
-    if history:
+    if run.history:
         from netcheck.history.hook import record_report
 
-        warning = record_report(report, history_db)
+        warning = record_report(report, run.history_db)
         if warning:
             click.echo(warning, err=True)
     return to_dict(report, RenderOptions()), REGISTRY["markdown"](report, RenderOptions()), list(hl.sources)
 
 
-def _last_run(history_db: str | None) -> tuple[dict[str, Any], str, list[str]]:
+def _last_run(history_db: Path | None) -> tuple[dict[str, Any], str, list[str]]:
     from netcheck import bundle
 
     runs = _recent(history_db, 1)
@@ -127,7 +116,7 @@ def _last_run(history_db: str | None) -> tuple[dict[str, Any], str, list[str]]:
     return doc, bundle.markdown_from_json(doc), list(doc.get("meta", {}).get("host_lists", []))
 
 
-def _recent(history_db: str | None, limit: int = 0) -> list[dict[str, Any]]:
+def _recent(history_db: Path | None, limit: int = 0) -> list[dict[str, Any]]:
     from netcheck.bundle import HISTORY_RUNS
     from netcheck.history.store import default_path, open_store
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import sys
 from pathlib import Path
@@ -11,37 +10,12 @@ from typing import Any
 import click
 
 from netcheck import __version__
+from netcheck.cli_options import history_options, probe_options, target_options
 from netcheck.messages.clihelp import TrGroup, lang_option, tr_of
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2, 3
 # kept equal to reporters.REGISTRY by a test; lazily imported
 FORMATS = ("terminal", "json", "junit", "nagios", "prometheus", "markdown")
-
-
-def _ip(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
-    for v in values:
-        try:
-            ipaddress.ip_address(v)
-        except ValueError:
-            raise click.BadParameter(f"{v!r} is not an IP address (e.g. 9.9.9.9 or 2620:fe::fe)") from None
-    return values
-
-
-def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
-    if value != value:  # NaN passes FloatRange (every comparison with NaN is false)
-        raise click.BadParameter("must be a number of seconds, not NaN")
-    return value
-
-
-def _pem(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    import ssl
-
-    if value is not None:
-        try:
-            ssl.create_default_context(cafile=value)
-        except (ssl.SSLError, OSError, ValueError) as exc:
-            raise click.BadParameter(f"{value!r} is not a readable PEM file of certificates ({exc})") from None
-    return value
 
 
 @click.group(cls=TrGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -52,45 +26,12 @@ def main() -> None:
 
 
 @main.command()
-@click.option(
-    "--hosts",
-    "host_files",
-    multiple=True,
-    type=click.Path(path_type=Path, readable=False),  # the loader reports unreadable files (exit 3)
-    help="Host-list TOML file (repeatable); replaces the bundled TWS list.",
-)
-@click.option("--region", multiple=True, help="Only test the gateways of this region (repeatable).")
+@target_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
+@probe_options
 @click.option(
-    "--timeout",
-    type=click.FloatRange(0.05, 60),
-    callback=_finite,
-    default=2.0,
-    show_default=True,
-    help="Seconds each connect or query may take.",
+    "--local-only", is_flag=True, help="Only check this computer (TWS install, memory, API ports); no network."
 )
-@click.option(
-    "--deadline",
-    type=click.FloatRange(0.5, 600),
-    callback=_finite,
-    default=20.0,
-    show_default=True,
-    help="Seconds the whole run may take; unfinished checks are reported as skipped.",
-)
-@click.option(
-    "--public-dns",
-    multiple=True,
-    callback=_ip,
-    help="Independent resolver IP for the DNS cross-check (repeatable); replaces the list's.",
-)
-@click.option(
-    "--ca-bundle",
-    type=click.Path(exists=True, dir_okay=False),
-    callback=_pem,
-    help="PEM file of trusted roots for TLS checks (default: Mozilla roots via certifi).",
-)
-@click.option("--no-local", is_flag=True, help="Skip the checks of this computer's interfaces and routes.")
-@click.option("--local-only", is_flag=True, help="Only check this computer (TWS install, memory, API ports); no network.")
 @click.option(
     "--tws-dir",
     "tws_dirs",
@@ -114,13 +55,7 @@ def main() -> None:
     help="Write the report to FILE (atomically: readers never see half a file) instead of stdout.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on stdout when every check passed.")
-@click.option("--history/--no-history", default=True, show_default=True, help="Record this run in the history.")
-@click.option(
-    "--history-db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar="NETCHECK_HISTORY_DB",
-    help="History database file (default: history.sqlite3 in the user data directory; env NETCHECK_HISTORY_DB).",
-)
+@history_options
 @lang_option
 def run(
     host_files: tuple[Path, ...],
@@ -189,10 +124,9 @@ def _deliver(report: Any, text: str, output: Path | None, quiet: bool, history_d
 def _execute(hl: Any, opts: Any, live: bool) -> Any:
     import asyncio
 
+    from netcheck.messages import label
     from netcheck.progress import Progress
     from netcheck.runner import run as run_checks
-
-    from netcheck.messages import label
 
     text = label("progress", tr_of(click.get_current_context(silent=True)))
     progress = Progress.for_stream(sys.stderr, text) if live else None
@@ -292,8 +226,8 @@ def history_cmd(since: str, limit: int, fmt: str, history_db: Path | None) -> No
 
 def _register_extensions() -> None:
     """Commands that live in their own modules (agent mode, support bundle, allow-list export)."""
-    from netcheck.export.command import export_cmd
     from netcheck.bundle_command import bundle_cmd
+    from netcheck.export.command import export_cmd
     from netcheck.serve.command import serve_cmd
 
     hosts_cmd.add_command(export_cmd)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from netcheck.cli_options import history_options, probe_options, target_options
+
 
 def _listen(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, int]:
     from netcheck.serve.agent import parse_listen
@@ -19,14 +21,7 @@ def _listen(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str
 
 
 @click.command("serve")
-@click.option(
-    "--hosts",
-    "host_files",
-    multiple=True,
-    type=click.Path(path_type=Path, readable=False),
-    help="Host-list TOML file (repeatable); replaces the bundled TWS list.",
-)
-@click.option("--region", multiple=True, help="Only test the gateways of this region (repeatable).")
+@target_options
 @click.option(
     "--listen",
     default="127.0.0.1:9466",
@@ -41,21 +36,8 @@ def _listen(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str
     show_default=True,
     help="Seconds from the start of one run to the start of the next.",
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(0.05, 60),
-    default=2.0,
-    show_default=True,
-    help="Seconds each connect or query may take.",
-)
-@click.option(
-    "--deadline", type=click.FloatRange(0.5, 600), default=20.0, show_default=True, help="Seconds each run may take."
-)
-@click.option("--public-dns", multiple=True, help="Independent resolver IP for the DNS cross-check (repeatable).")
-@click.option("--ca-bundle", type=click.Path(exists=True, dir_okay=False), help="PEM file of trusted roots.")
-@click.option("--no-local", is_flag=True, help="Skip the checks of this computer's interfaces and routes.")
-@click.option("--history/--no-history", default=True, show_default=True, help="Record each run in the history.")
-@click.option("--history-db", type=click.Path(dir_okay=False), help="History database file.")
+@probe_options
+@history_options
 def serve_cmd(
     host_files: tuple[Path, ...],
     region: tuple[str, ...],
@@ -67,17 +49,16 @@ def serve_cmd(
     ca_bundle: str | None,
     no_local: bool,
     history: bool,
-    history_db: str | None,
+    history_db: Path | None,
 ) -> None:
     """Run the checks every --interval seconds and serve the last result (Prometheus /metrics)."""
-    from netcheck.cli import _ip, _load_hosts
+    from netcheck.cli import _load_hosts
     from netcheck.messages import label
     from netcheck.messages.clihelp import tr_of
     from netcheck.runner import RunOptions
     from netcheck.serve.agent import Agent, AgentOptions
 
     tr = tr_of(click.get_current_context())
-    _ip(click.get_current_context(), None, public_dns)  # type: ignore[arg-type]
     hl = _load_hosts(host_files, region)
     run_opts = RunOptions(
         timeout=timeout,
