@@ -154,6 +154,7 @@ KIND_HEADING = {
 
 LABELS = {
     "findings": N_("What is wrong and what to do"),
+    "notes": N_("Good to know"),
     "for_it": N_("For IT"),
     "checks": N_("Checks"),
     "interrupted": N_("Interrupted ({why}): the report shows what was learned so far."),

@@ -23,8 +23,11 @@ def render(report: Report, opts: RenderOptions) -> str:
     lines = [_paint(summary(report.status.value, opts.tr), report.status, opts, bold=True), ""]
     if report.interrupted:
         lines += [label("interrupted", opts.tr, why=report.meta.get("stop_reason", "deadline")), ""]
-    if report.findings:
-        lines += [label("findings", opts.tr)] + [ln for f in report.findings for ln in _finding(f, opts, report)]
+    problems = [f for f in report.findings if f.severity is not Severity.INFO]
+    notes = [f for f in report.findings if f.severity is Severity.INFO]
+    for key, group in (("findings", problems), ("notes", notes)):  # an FYI is not "what is wrong"
+        if group:
+            lines += [label(key, opts.tr)] + [ln for f in group for ln in _finding(f, opts, report)]
     lines += _allow(report, opts)
     lines += regions_section.lines(report, opts)
     lines += [label("checks", opts.tr)] + _checks(report, opts) + ["", _totals(report, opts)]
