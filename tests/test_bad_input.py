@@ -140,11 +140,11 @@ OPTIONS = [
     (["--deadline", ""], "Error: Invalid value for '--deadline': '' is not a valid float range."),
     (
         ["--public-dns", "9.9.9"],
-        "Error: Invalid value for '--public-dns': '9.9.9' is not an IP address (e.g. 9.9.9.9 or 2620:fe::fe)",  # no traffic
+        "Error: Invalid value for '--public-dns': '9.9.9' is not an IP address (e.g. 9.9.9.9 or 2620:fe::fe)",  # noqa: E501 (validation only: nothing is sent)
     ),
     (
         ["--public-dns", "9.9.9.9:53"],  # rejected by option validation: nothing is sent
-        "Error: Invalid value for '--public-dns': '9.9.9.9:53' is not an IP address (e.g. 9.9.9.9 or 2620:fe::fe)",  # no traffic
+        "Error: Invalid value for '--public-dns': '9.9.9.9:53' is not an IP address (e.g. 9.9.9.9 or 2620:fe::fe)",  # noqa: E501 (validation only: nothing is sent)
     ),
     (
         ["--public-dns", ""],
