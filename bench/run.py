@@ -55,6 +55,8 @@ def main() -> int:
     p.add_argument("--sizes", default="10,100,1000,10000")
     p.add_argument("--skip-lab", action="store_true")
     p.add_argument("--skip-scale", action="store_true")
+    p.add_argument("--scenarios", default="", help="lab scenarios to run, by the start of their name, "
+                   "comma-separated (e.g. healthy); default all")
     a = p.parse_args()
     if os.geteuid() != 0:
         print("bench needs root (network namespaces): sudo python3 bench/run.py", file=sys.stderr)
@@ -66,7 +68,7 @@ def main() -> int:
     if not a.skip_lab:
         print("\n| lab scenario | netcheck | nmap -sT -Pn | netcheck / nmap | sequential loop | right verdict |")
         print("|---|---|---|---|---|---|")
-        for r in lab_bench.run_all(a.runs):
+        for r in lab_bench.run_all(a.runs, [x for x in a.scenarios.split(",") if x]):
             loop = f"{r.seqloop:.2f} s" if r.seqloop is not None else "-"
             print(f"| {r.scenario} | {r.netcheck:.2f} s | {r.nmap:.2f} s | {r.netcheck / r.nmap:.2f} "
                   f"| {loop} | {r.verdict_ok} |", flush=True)

@@ -13,6 +13,7 @@ from typing import Any
 from netcheck import __version__, plan
 from netcheck.diagnose import diagnose, overall
 from netcheck.engine import ProgressFn, default_concurrency, execute, now_iso
+from netcheck.httpclient import LazyClient
 from netcheck.model import HostList, Report
 from netcheck.probes import ProbeContext
 from netcheck.probes.base import DaemonExecutor
@@ -41,19 +42,23 @@ class StopEvent(asyncio.Event):
 
 
 def ssl_context(ca_bundle: str | None) -> ssl.SSLContext:
+    return ssl.create_default_context(cafile=ca_bundle or _certifi_bundle())
+
+
+def _certifi_bundle() -> str:
+    """certifi.where() without importing certifi (its importlib.resources costs ~15 ms): the
+    bundle next to the package when it is a plain file, else certifi's own answer (zipped)."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("certifi")
+    if spec and spec.origin:
+        path = os.path.join(os.path.dirname(spec.origin), "cacert.pem")
+        if os.path.isfile(path):
+            return path
     import certifi
 
-    return ssl.create_default_context(cafile=ca_bundle or certifi.where())
-
-
-def _http_client(ctx_ssl: ssl.SSLContext, timeout: float) -> Any:
-    import httpx
-
-    limits = httpx.Limits(max_connections=32, max_keepalive_connections=0)
-    try:  # honours HTTP(S)_PROXY, ALL_PROXY and NO_PROXY like other tools
-        return httpx.AsyncClient(verify=ctx_ssl, trust_env=True, timeout=timeout, limits=limits)
-    except Exception:  # e.g. a socks:// proxy without socksio installed: go direct, do not crash
-        return httpx.AsyncClient(verify=ctx_ssl, trust_env=False, timeout=timeout, limits=limits)
+    return certifi.where()
 
 
 async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None) -> Report:
@@ -65,9 +70,10 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
     public = hl.public_dns if opts.public_dns is None else opts.public_dns
     hl = HostList(hosts=hl.hosts, reachability=hl.reachability, public_dns=public, sources=hl.sources)
     sslctx = ssl_context(opts.ca_bundle)
-    client = _http_client(sslctx, opts.timeout)
+    client = LazyClient(sslctx, opts.timeout)  # built by the first HTTP probe, not before DNS/TCP start
     ctx = ProbeContext(
-        timeout=opts.timeout, ssl_context=sslctx, ca_bundle=opts.ca_bundle, public_dns=public, http_client=client
+        timeout=opts.timeout, ssl_context=sslctx, ca_bundle=opts.ca_bundle, public_dns=public, http_client=client,
+        shared={},
     )
     ctx = replace(ctx, proxies=_proxies(ctx.platform.name))
     stop = StopEvent()

@@ -28,6 +28,9 @@ class ProbeContext:
     clock: Callable[[], float] = time.monotonic
     wall_clock: Callable[[], float] = time.time  # for comparing with servers' Date headers
     proxies: tuple[Any, ...] = ()  # platform.proxy.Proxy: configured proxies, tested by the proxy probe
+    # One run's memo of costly reads several checks share (the TCP socket table for all API ports);
+    # the runner gives each run a fresh dict; None: every check reads afresh.
+    shared: dict[str, Any] | None = None
     # Seams for unit tests: replace the socket layer without touching the probes.
     getaddrinfo: Callable[..., Any] | None = None
     probes: Mapping[Any, Any] | None = None  # Kind -> probe; None means the real REGISTRY

@@ -89,7 +89,7 @@ def duplicate_sessions(running: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _api_port(check: Check, ctx: ProbeContext) -> Outcome:
     started = ctx.clock()
     port = int(check.params["port"])
-    holders, complete = listeners(port)
+    holders, complete = listeners(port, _socket_table(ctx))
     if not holders and not complete and _connects(port, ctx.timeout):
         holders = [{"pid": None, "name": "", "kind": None}]
     if not holders:
@@ -101,17 +101,36 @@ def _api_port(check: Check, ctx: ProbeContext) -> Outcome:
     return outcome(check, Status.PASS, Reason.OK, started, ctx, **detail)
 
 
-def listeners(port: int) -> tuple[list[dict[str, Any]], bool]:
+def listeners(port: int, table: SocketTable | None = None) -> tuple[list[dict[str, Any]], bool]:
     """Processes listening on `port` on loopback or all addresses; False when the OS hid some
     sockets from us (macOS without root), so an empty list proves nothing."""
     import psutil
 
-    try:
-        socks, complete = [(c.pid, c) for c in psutil.net_connections(kind="tcp")], True
-    except psutil.AccessDenied:
-        socks, complete = _own_sockets(), False
+    socks, complete = table or socket_table()
     pids = {pid for pid, c in socks if _listens_locally(c, port, psutil.CONN_LISTEN)}
     return [_holder(pid) for pid in sorted(pids, key=lambda p: p or 0)], complete
+
+
+SocketTable = tuple[list[tuple[int | None, Any]], bool]  # (pid, connection) pairs; complete?
+
+
+def socket_table() -> SocketTable:
+    import psutil
+
+    try:
+        return [(c.pid, c) for c in psutil.net_connections(kind="tcp")], True
+    except psutil.AccessDenied:
+        return _own_sockets(), False
+
+
+def _socket_table(ctx: ProbeContext) -> SocketTable:
+    """One scan per run for all API-port checks: a scan reads every process's descriptors
+    (~12 ms with 70 processes, far more on a busy desktop)."""
+    if ctx.shared is None:
+        return socket_table()
+    if "tcp_sockets" not in ctx.shared:
+        ctx.shared["tcp_sockets"] = socket_table()
+    return ctx.shared["tcp_sockets"]  # type: ignore[no-any-return]
 
 
 def _listens_locally(c: Any, port: int, listen: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import ssl
+import time
 from typing import Any
 
 from netcheck.classify import classify_oserror
@@ -49,8 +50,7 @@ async def _session(check: Check, ctx: ProbeContext, sslctx: ssl.SSLContext) -> d
     try:
         tls = writer.get_extra_info("ssl_object")
         info: dict[str, Any] = {"tls_version": tls.version() if tls else None}
-        der = tls.getpeercert(binary_form=True) if tls else None
-        info.update(cert_facts(der) if der else {})
+        info.update(peer_facts(tls) if tls else {})
         info.update(await _date(check, ctx, reader, writer))
         return info
     finally:
@@ -78,6 +78,34 @@ def header(head: str, name: str) -> str | None:
         if sep and key.strip().lower() == name:
             return value.strip()
     return None
+
+
+def peer_facts(tls: ssl.SSLObject) -> dict[str, Any]:
+    """cert_facts of the peer's leaf. A verified certificate comes decoded from the ssl module, so
+    the usual (healthy) run never imports cryptography (~30 ms); an unverified one is parsed."""
+    decoded = tls.getpeercert()
+    if decoded:
+        return decoded_facts(decoded)
+    der = tls.getpeercert(binary_form=True)
+    return cert_facts(der) if der else {}
+
+
+def decoded_facts(cert: dict[str, Any]) -> dict[str, Any]:
+    """The same facts as cert_facts, from ssl's decoded form of a verified certificate."""
+
+    def first(field: str, attr: str) -> str:
+        values = [value for rdn in cert.get(field, ()) for key, value in rdn if key == attr]
+        return str(values[0]) if values else ""
+
+    cn, org = first("issuer", "commonName"), first("issuer", "organizationName")
+    not_after = time.gmtime(ssl.cert_time_to_seconds(cert["notAfter"]))
+    return {
+        "issuer": issuer_label(cn, org),
+        "issuer_cn": cn,
+        "issuer_org": org,
+        "subject_cn": first("subject", "commonName"),
+        "not_after": time.strftime("%Y-%m-%dT%H:%M:%SZ", not_after),
+    }
 
 
 def cert_facts(der: bytes) -> dict[str, Any]:
