@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from netcheck.reporters import json, junit, markdown, nagios, prometheus, terminal
+import importlib
+from typing import Any
+
 from netcheck.reporters.base import RenderOptions, Reporter
 
+
+def _lazy(module: str) -> Reporter:
+    """The module's render, imported on first call: a run renders one format, not all six (~10 ms)."""
+
+    def render(*args: Any, **kwargs: Any) -> str:
+        text: str = importlib.import_module(f"netcheck.reporters.{module}").render(*args, **kwargs)
+        return text
+
+    render.__qualname__ = f"{module}.render"
+    return render
+
+
 REGISTRY: dict[str, Reporter] = {
-    "terminal": terminal.render,
-    "json": json.render,
-    "junit": junit.render,
-    "nagios": nagios.render,
-    "prometheus": prometheus.render,
-    "markdown": markdown.render,
+    name: _lazy(name) for name in ("terminal", "json", "junit", "nagios", "prometheus", "markdown")
 }
 
 __all__ = ["REGISTRY", "RenderOptions", "Reporter"]
