@@ -58,3 +58,14 @@ def test_unverified_certificate_is_parsed_from_der() -> None:
     assert tls.getpeercert() == {}  # nothing decoded without verification: cryptography parses it
     assert peer_facts(tls) == cert_facts(tls.getpeercert(binary_form=True))
     assert peer_facts(tls)["issuer_org"] == "Evil Corp"
+
+
+def test_undecodable_date_falls_back_to_der() -> None:
+    ca = trustme.CA(organization_name="Evil Corp")
+    tls = _handshake(ca, ca.issue_cert(HOST))
+
+    class Odd:
+        def getpeercert(self, binary_form: bool = False) -> object:
+            return tls.getpeercert(True) if binary_form else {**tls.getpeercert(), "notAfter": "garbage"}
+
+    assert peer_facts(Odd()) == cert_facts(tls.getpeercert(binary_form=True))  # type: ignore[arg-type]

@@ -85,7 +85,10 @@ def peer_facts(tls: ssl.SSLObject) -> dict[str, Any]:
     the usual (healthy) run never imports cryptography (~30 ms); an unverified one is parsed."""
     decoded = tls.getpeercert()
     if decoded:
-        return decoded_facts(decoded)
+        try:
+            return decoded_facts(decoded)
+        except (KeyError, ValueError):  # a notAfter ssl could not print: let cryptography read the DER
+            pass
     der = tls.getpeercert(binary_form=True)
     return cert_facts(der) if der else {}
 
