@@ -64,3 +64,25 @@ def test_on_a_slow_link_timeouts_of_things_that_worked_another_way_are_explained
     findings = diagnose(outs)
     assert [f.id for f in findings] == ["slow-link"]
     assert overall(findings, outs) is Status.WARN
+
+
+def test_on_a_slow_link_a_tls_handshake_that_timed_out_is_explained_too() -> None:
+    from netcheck.model import Check, Kind, Reason, Status
+    from tests.helpers import http
+
+    tls = Outcome(
+        Check(
+            id="tls:www.example.com@203.0.113.40",
+            kind=Kind.TLS,
+            target="www.example.com TLS",
+            host="www.example.com",
+            port=443,
+            address="203.0.113.40",
+        ),
+        Status.FAIL,
+        Reason.TIMEOUT,
+        2000.0,
+        {},
+    )
+    outs = [answered("a", "europe", 300), http("https://check.example/generate_204"), tls]
+    assert [f.id for f in diagnose(outs)] == ["slow-link"]

@@ -36,16 +36,16 @@ def slow_link(s: State) -> None:
 
 
 def _timeouts_of_the_link(s: State) -> list[Outcome]:
-    """Lookups and web checks that timed out while the same thing worked another way (the name
-    resolved through another path, another web check answered): on this link that is a lost
+    """Lookups, web and TLS checks that timed out while the same thing worked another way (the
+    name resolved through another path, another web check answered): on this link that is a lost
     packet, not a fault of its own, so it is explained here rather than reported as a failure."""
     f = s.facts
     web_ok = f.web_works
     out = []
-    for o in s.unexplained(f.kind(Kind.DNS) + f.http):
+    for o in s.unexplained(f.kind(Kind.DNS) + f.http + f.kind(Kind.TLS)):
         if o.reason not in TIMEOUTS:
             continue
-        if o.check.kind is Kind.HTTP and web_ok:
+        if o.check.kind in (Kind.HTTP, Kind.TLS) and web_ok:
             out.append(o)
         elif o.check.kind is Kind.DNS and any(
             x.status is Status.PASS for x in f.kind(Kind.DNS) + f.cross(o.check.host) if x.check.host == o.check.host
