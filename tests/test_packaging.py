@@ -136,7 +136,8 @@ def test_pyinstaller_spec_is_python() -> None:
 
 
 @pytest.mark.skipif(
-    os.environ.get("NETCHECK_TEST_PYINSTALLER") != "1", reason="slow (~60 s): NETCHECK_TEST_PYINSTALLER=1"
+    os.environ.get("NETCHECK_TEST_PYINSTALLER") != "1" and os.environ.get("CI") != "true",
+    reason="slow (~60 s): runs in CI, or locally with NETCHECK_TEST_PYINSTALLER=1",
 )
 def test_pyinstaller_single_file_binary(tmp_path: Path) -> None:
     pytest.importorskip("PyInstaller", reason="pip install pyinstaller")
