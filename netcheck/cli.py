@@ -27,7 +27,14 @@ def main() -> None:
 
 @main.command()
 @target_options
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="terminal",
+    show_default=True,
+    help="Output: a checklist for people, or a machine format (JSON, JUnit, Nagios, Prometheus, Markdown).",
+)
 @probe_options
 @click.option(
     "--local-only", is_flag=True, help="Only check this computer (TWS install, memory, API ports); no network."

@@ -89,7 +89,11 @@ probe_options = _stack(
         callback=_pem,
         help="PEM file of trusted roots for TLS checks (default: Mozilla roots via certifi).",
     ),
-    click.option("--no-local", is_flag=True, help="Skip the checks of this computer's interfaces and routes."),
+    click.option(
+        "--no-local",
+        is_flag=True,
+        help="Skip the checks of this computer (interfaces, routes, TWS install, memory, API ports).",
+    ),
 )
 
 history_options = _stack(
