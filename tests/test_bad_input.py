@@ -148,7 +148,7 @@ OPTIONS = [
     ),
     (
         ["--public-dns", ""],
-        "Error: Invalid value for '--public-dns': '' is not an IP address (e.g. 9.9.9.9 or 2620:fe::fe)",
+        "Error: Invalid value for '--public-dns': '' is not an IP address (e.g. 9.9.9.9 or 2620:fe::fe)",  # noqa: E501 (validation only: nothing is sent)
     ),
     (["--format", "xml"], f"Error: Invalid value for '--format': 'xml' is not one of {CHOICES}."),
     (["--format", "JSON"], f"Error: Invalid value for '--format': 'JSON' is not one of {CHOICES}."),
