@@ -28,8 +28,13 @@ def machine_checks(tws_dirs: tuple[str, ...]) -> list[Check]:
     """This computer beyond the network (issue 5). API ports are local: not the remote 4000/4001."""
 
     def mk(cid: str, target: str, what: str, **params: object) -> Check:
-        return Check(id=cid, kind=Kind.MACHINE, target=target, required=False,
-                     params={"what": what, "tws_dirs": tws_dirs, **params})
+        return Check(
+            id=cid,
+            kind=Kind.MACHINE,
+            target=target,
+            required=False,
+            params={"what": what, "tws_dirs": tws_dirs, **params},
+        )
 
     checks = [
         mk("machine:route-interface", "interface carrying the default route", "route-interface"),
@@ -39,10 +44,21 @@ def machine_checks(tws_dirs: tuple[str, ...]) -> list[Check]:
         mk("machine:jts-ini", "TWS settings (jts.ini)", "jts-ini"),
         mk("machine:sessions", "TWS / IB Gateway sessions running", "sessions"),
     ]
-    checks += [mk(f"machine:api-port:{port}", f"local API port {port} ({app} {mode})", "api-port", port=port,
-                  expected=app, mode=mode) for port, app, mode in API_PORTS]
-    checks += [mk("machine:disk:tws", "free disk space in the TWS folder", "disk", where="tws"),
-               mk("machine:disk:temp", "free disk space in the temp folder", "disk", where="temp")]
+    checks += [
+        mk(
+            f"machine:api-port:{port}",
+            f"local API port {port} ({app} {mode})",
+            "api-port",
+            port=port,
+            expected=app,
+            mode=mode,
+        )
+        for port, app, mode in API_PORTS
+    ]
+    checks += [
+        mk("machine:disk:tws", "free disk space in the TWS folder", "disk", where="tws"),
+        mk("machine:disk:temp", "free disk space in the temp folder", "disk", where="temp"),
+    ]
     return checks
 
 
@@ -92,19 +108,25 @@ def dns_checks(h: HostEntry, public_dns: tuple[str, ...]) -> list[Check]:
     return checks
 
 
-def tcp_check(h: HostEntry, port: int, address: str, resolved_by: str = "system") -> Check:
+def address_check(h: HostEntry, kind: Kind, port: int, address: str, label: str = "", **params: object) -> Check:
+    """A check of one host at one of its addresses (TCP connect, TLS handshake): ids and targets
+    name host, port and address the same way for every kind, IPv6 in brackets."""
     shown = f"[{address}]" if ":" in address else address
     return Check(
-        id=f"tcp:{h.name}:{port}@{address}",
-        kind=Kind.TCP,
-        target=f"{h.name}:{port} ({shown})",
+        id=f"{kind.value}:{h.name}:{port}@{address}",
+        kind=kind,
+        target=f"{h.name}:{port}{label} ({shown})",
         host=h.name,
         port=port,
         address=address,
         required=h.required,
         region=h.region,
-        params={"purpose": h.purpose, "resolved_by": resolved_by},
+        params={"purpose": h.purpose, **params},
     )
+
+
+def tcp_check(h: HostEntry, port: int, address: str, resolved_by: str = "system") -> Check:
+    return address_check(h, Kind.TCP, port, address, resolved_by=resolved_by)
 
 
 def tcp_placeholder(h: HostEntry, port: int) -> Check:

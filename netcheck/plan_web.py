@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from netcheck.model import Check, HostEntry, HostList, Kind, Role
+from netcheck.plan import address_check
 from netcheck.platform.proxy import Proxy
 
 TLS_PORT = 443
@@ -10,18 +11,7 @@ TLS_PORT = 443
 
 def tls_check(h: HostEntry, address: str) -> Check:
     """Depends on tcp:<host>:443@<address> passing: the handshake goes to the address TCP used."""
-    shown = f"[{address}]" if ":" in address else address
-    return Check(
-        id=f"tls:{h.name}:{TLS_PORT}@{address}",
-        kind=Kind.TLS,
-        target=f"{h.name}:{TLS_PORT} TLS ({shown})",
-        host=h.name,
-        port=TLS_PORT,
-        address=address,
-        required=h.required,
-        region=h.region,
-        params={"purpose": h.purpose},
-    )
+    return address_check(h, Kind.TLS, TLS_PORT, address, label=" TLS")
 
 
 def wants_tls(h: HostEntry) -> bool:
