@@ -10,7 +10,6 @@ import inspect
 from typing import Any
 
 import click
-from click.utils import make_default_short_help
 
 from netcheck.messages import Translator, translator
 from netcheck.messages.catalog import N_
@@ -107,4 +106,18 @@ TrGroup.group_class = TrGroup
 def _short(cmd: click.Command, tr: Translator, limit: int) -> str:
     if cmd.short_help:
         return _t(tr, inspect.cleandoc(cmd.short_help))
-    return make_default_short_help(_t(tr, help_text(cmd)), limit).strip()
+    return short_help(_t(tr, help_text(cmd)), limit)
+
+
+def short_help(text: str, limit: int) -> str:
+    """The first sentence of `text`, cut at a word within `limit` columns ("..." marks a cut).
+
+    Our own, because click 8.2 deprecated its helper for this (removed in click 9)."""
+    kept: list[str] = []
+    for word in text.split():
+        if sum(len(w) + 1 for w in kept) + len(word) > limit - 3:
+            return " ".join(kept) + "..."
+        kept.append(word)
+        if word.endswith("."):
+            return " ".join(kept)[:-1]
+    return " ".join(kept)
