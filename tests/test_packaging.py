@@ -120,16 +120,6 @@ def test_prometheus_config_and_rules_parse() -> None:
         assert used and used <= known, used - known
 
 
-def test_promtool_checks() -> None:
-    tool = shutil.which("promtool")
-    if not tool:
-        pytest.skip("promtool not installed (Debian package prometheus is ~96 MB); YAML checked by the parser test")
-    for args in (["check", "config"], ["check", "rules"]):
-        f = "prometheus.yml" if args[1] == "config" else "netcheck-alerts.yml"
-        r = subprocess.run([tool, *args, str(PKG / "prometheus" / f)], capture_output=True, text=True, timeout=60)
-        assert r.returncode == 0, r.stdout + r.stderr
-
-
 def test_pyinstaller_spec_is_python() -> None:
     compile((PKG / "pyinstaller" / "netcheck.spec").read_text(), "netcheck.spec", "exec")
     assert (PKG / "pyinstaller" / "netcheck_entry.py").exists()

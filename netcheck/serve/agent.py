@@ -13,6 +13,7 @@ from netcheck.messages import Translator, label, translator
 from netcheck.model import HostList
 from netcheck.serve import http
 from netcheck.serve.cache import Snapshot, build
+from netcheck.serve.webconfig import Authenticator, WebConfig, server_context
 
 SIGNALS = ("SIGINT", "SIGTERM")
 
@@ -24,6 +25,7 @@ class AgentOptions:
     interval: float = 300.0
     history: bool = True
     history_db: str | None = None
+    web: WebConfig | None = None  # --web-config: TLS and basic auth, as Prometheus exporters do
 
 
 class Agent:
@@ -34,16 +36,26 @@ class Agent:
         self.tr = tr or translator()
         self.snapshot = Snapshot()
         self.stop = asyncio.Event()
+        self._recording: asyncio.Future[None] | None = None
 
     async def main(self) -> int:
         self._install_signals()
-        handle = http.handler(lambda: self.snapshot, self.opts.interval, self.run_opts.deadline)
-        server = await http.start(self.opts.host, self.opts.port, handle)
+        web = self.opts.web or WebConfig()
+        allows = Authenticator(web.users).allows
+        handle = http.handler(lambda: self.snapshot, self.opts.interval, self.run_opts.deadline, allows)
+        tls = server_context(web.tls) if web.tls else None
+        server = await http.start(self.opts.host, self.opts.port, handle, tls)
         addr = server.sockets[0].getsockname()
-        _log(label("serve_listening", self.tr, address=_hostport(addr[0], addr[1])))
+        _log(self._listening(_hostport(addr[0], addr[1]), web))
         async with server:
             await self._loop()
         return 0
+
+    def _listening(self, address: str, web: WebConfig) -> str:
+        if not web.tls:
+            return label("serve_listening", self.tr, address=address)
+        auth = label("serve_auth_basic", self.tr) if web.auth_required else ""
+        return label("serve_listening_tls", self.tr, address=address, auth=auth)
 
     async def _loop(self) -> None:
         while not self.stop.is_set():
@@ -72,7 +84,16 @@ class Agent:
             )
         )
         if self.opts.history:
-            await asyncio.to_thread(self._record, report)
+            self._record_in_background(report)
+
+    def _record_in_background(self, report: Any) -> None:
+        """History never holds up serving or stopping: a locked database can block its thread for the
+        busy timeout (30 s), so the write runs beside the loop (a daemon thread), and while one write
+        is still waiting the next run's record is skipped rather than piled up behind it."""
+        if self._recording and not self._recording.done():
+            _log(label("serve_history_busy", self.tr))
+            return
+        self._recording = asyncio.ensure_future(asyncio.to_thread(self._record, report))
 
     def _record(self, report: Any) -> None:
         from netcheck.history.hook import record_report

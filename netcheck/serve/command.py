@@ -36,6 +36,12 @@ def _listen(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str
     show_default=True,
     help="Seconds from the start of one run to the start of the next.",
 )
+@click.option(
+    "--web-config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="TLS and basic-auth settings (the exporter-toolkit web config file Prometheus exporters share).",
+)
 @probe_options
 @history_options
 def serve_cmd(
@@ -43,6 +49,7 @@ def serve_cmd(
     region: tuple[str, ...],
     listen: tuple[str, int],
     interval: float,
+    web_config: Path | None,
     timeout: float,
     deadline: float,
     public_dns: tuple[str, ...],
@@ -68,7 +75,10 @@ def serve_cmd(
         local=not no_local,
         user_regions=region,
     )
-    opts = AgentOptions(host=listen[0], port=listen[1], interval=interval, history=history, history_db=history_db)
+    web = _web_config(web_config, listen[0], tr)
+    opts = AgentOptions(
+        host=listen[0], port=listen[1], interval=interval, history=history, history_db=history_db, web=web
+    )
     try:
         sys.exit(asyncio.run(Agent(hl, run_opts, opts, tr).main()))
     except OSError as exc:  # the port is taken or the address is not ours
@@ -78,3 +88,32 @@ def serve_cmd(
         sys.exit(3)
     except KeyboardInterrupt:
         sys.exit(130)
+
+
+def _web_config(path: Path | None, host: str, tr: object) -> object:
+    """Load --web-config (exit 3 on a bad file); warn when a non-loopback address serves without one."""
+    import ipaddress
+
+    from netcheck.errors import ConfigError
+    from netcheck.serve.webconfig import load, server_context
+
+    if path is None:
+        try:
+            loopback = ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            loopback = host == "localhost"
+        if not loopback:
+            click.echo(
+                f"netcheck: warning: serving on {host} without --web-config: anyone who can reach this "
+                "address reads the report; add TLS and basic auth (packaging/prometheus/web-config.yml).",
+                err=True,
+            )
+        return None
+    try:
+        web = load(path)
+        if web.tls:
+            server_context(web.tls)  # a key that does not match its certificate fails now, not at start
+        return web
+    except ConfigError as exc:
+        click.echo(f"netcheck: error: {exc}", err=True)
+        sys.exit(3)

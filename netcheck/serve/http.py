@@ -7,6 +7,7 @@ and its query string is ignored (blackbox_exporter's open /probe?target= is the 
 from __future__ import annotations
 
 import asyncio
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,11 +24,16 @@ class Response:
     status: int
     body: str
     content_type: str = "text/plain; charset=utf-8"
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+UNAUTHORIZED = Response(401, "Unauthorized\n", headers=(("WWW-Authenticate", 'Basic realm="netcheck"'),))
 
 
 _REASONS = {
     200: "OK",
     400: "Bad Request",
+    401: "Unauthorized",
     404: "Not Found",
     405: "Method Not Allowed",
     408: "Request Timeout",
@@ -84,14 +90,23 @@ def encode(resp: Response, head_only: bool = False) -> bytes:
         "Cache-Control: no-store",
         "X-Content-Type-Options: nosniff",
         "Connection: close",
+        *(f"{name}: {value}" for name, value in resp.headers),
         "",
         "",
     ]
     return "\r\n".join(lines).encode() + (b"" if head_only else body)
 
 
-async def read_request(reader: asyncio.StreamReader) -> tuple[str, str] | Response:
-    """(method, target), or the error Response to send. Headers are read and dropped, within bounds."""
+@dataclass(frozen=True)
+class Request:
+    method: str
+    target: str
+    authorization: str | None = None  # the only header we use
+
+
+async def read_request(reader: asyncio.StreamReader) -> Request | Response:
+    """The request, or the error Response to send. Headers are read within bounds; all but
+    Authorization are dropped."""
     try:
         async with asyncio.timeout(REQUEST_TIMEOUT_S):
             head = await reader.readuntil(b"\r\n\r\n")
@@ -99,24 +114,38 @@ async def read_request(reader: asyncio.StreamReader) -> tuple[str, str] | Respon
         return Response(431, "request too large\n")
     except (TimeoutError, asyncio.IncompleteReadError):
         return Response(408, "request incomplete\n")
-    parts = head.split(b"\r\n", 1)[0].decode("latin-1").split(" ")
+    lines = head.decode("latin-1").split("\r\n")
+    parts = lines[0].split(" ")
     if len(parts) != 3 or not parts[2].startswith("HTTP/1."):
         return Response(400, "bad request line\n")
-    return parts[0], parts[1]
+    return Request(parts[0], parts[1], _header(lines[1:], "authorization"))
+
+
+def _header(lines: list[str], name: str) -> str | None:
+    for line in lines:
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() == name:
+            return value.strip()
+    return None
 
 
 def handler(
-    current: Callable[[], Snapshot], interval: float, deadline: float
+    current: Callable[[], Snapshot],
+    interval: float,
+    deadline: float,
+    allows: Callable[[str | None], bool] = lambda _header: True,
 ) -> Callable[[asyncio.StreamReader, asyncio.StreamWriter], object]:
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             req = await read_request(reader)
             if isinstance(req, Response):
                 writer.write(encode(req))
+            elif not allows(req.authorization):
+                writer.write(encode(UNAUTHORIZED, head_only=req.method == "HEAD"))
             else:
                 snap = current()
                 fresh = is_fresh(snap, time.monotonic(), interval, deadline)
-                writer.write(encode(route(req[0], req[1], snap, fresh), head_only=req[0] == "HEAD"))
+                writer.write(encode(route(req.method, req.target, snap, fresh), head_only=req.method == "HEAD"))
             await asyncio.wait_for(writer.drain(), REQUEST_TIMEOUT_S)
         except (OSError, TimeoutError):
             pass  # the client went away or does not read: nothing to answer
@@ -126,5 +155,8 @@ def handler(
     return handle
 
 
-async def start(host: str, port: int, handle: Callable[..., object]) -> asyncio.Server:
-    return await asyncio.start_server(handle, host, port, limit=MAX_REQUEST_BYTES)  # type: ignore[arg-type]
+async def start(
+    host: str, port: int, handle: Callable[..., object], tls: ssl.SSLContext | None = None
+) -> asyncio.Server:
+    extra = {"ssl": tls, "ssl_handshake_timeout": REQUEST_TIMEOUT_S} if tls else {}
+    return await asyncio.start_server(handle, host, port, limit=MAX_REQUEST_BYTES, **extra)  # type: ignore[arg-type]
