@@ -145,11 +145,11 @@ def _execute(hl: Any, opts: Any, live: bool) -> Any:
 
 
 def _load_hosts(files: tuple[Path, ...], regions: tuple[str, ...]) -> Any:
-    from netcheck import hosts
+    from netcheck import hostlist
     from netcheck.errors import ConfigError
 
     try:
-        return hosts.select_regions(hosts.load(list(files) or None), regions)
+        return hostlist.select_regions(hostlist.load(list(files) or None), regions)
     except ConfigError as exc:
         click.echo(f"netcheck: error: {exc}", err=True)
         sys.exit(EXIT_CONFIG)
@@ -178,7 +178,7 @@ def hosts_cmd(ctx: click.Context, host_files: tuple[Path, ...], region: tuple[st
     if ctx.invoked_subcommand:
         return  # the subcommand (export) loads the list itself, with its own options
     hl = _load_hosts(host_files, region)
-    from netcheck.hostlist_view import render_hosts
+    from netcheck.hostlist.view import render_hosts
 
     click.echo(render_hosts(hl, fmt, tr_of(ctx)), nl=False)
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from netcheck import cli, hosts
+from netcheck import cli
+from netcheck.hostlist import read as hostfile
 
 DATA = Path(__file__).parent / "data" / "bad_hosts"
 # Loopback only: if a bad value were accepted by mistake, the run would still touch nothing real.
@@ -68,7 +69,7 @@ def _make_fifo(d: Path) -> Path:
 
 def _make_huge(d: Path) -> Path:
     p = d / "huge.toml"
-    p.write_text("# padding\n" * (hosts.MAX_FILE_BYTES // 10 + 1))
+    p.write_text("# padding\n" * (hostfile.MAX_FILE_BYTES // 10 + 1))
     return p
 
 
@@ -76,7 +77,7 @@ GENERATED = [
     ("missing", lambda d: d / "nope.toml", ": file not found"),
     ("under-a-file", lambda d: DATA / "empty.toml" / "x.toml", ": cannot read: Not a directory"),
     ("fifo", _make_fifo, ": is not a regular file (a pipe or device?); save the host list to a file"),
-    ("huge", _make_huge, f": file is larger than the limit of {hosts.MAX_FILE_BYTES} bytes"),
+    ("huge", _make_huge, f": file is larger than the limit of {hostfile.MAX_FILE_BYTES} bytes"),
 ]
 
 
@@ -111,7 +112,7 @@ def test_unreadable_file() -> None:
         p.write_text('[[host]]\nname = "a.example.com"\nports = [443]\n')
         p.chmod(0)
         # import first: the interpreter itself may live where nobody cannot read (/root/.pyenv)
-        code = "import os, contextlib\nfrom netcheck import cli, hosts, hostlist_view\n"
+        code = "import os, contextlib\nfrom netcheck import cli, hostlist\nimport netcheck.hostlist.view\n"
         code += "with contextlib.suppress(SystemExit):\n    cli.main(['hosts', '--hosts', '/nonexistent'])\n"
         if os.geteuid() == 0:
             code += "os.setgid(65534)\nos.setuid(65534)\n"

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from netcheck import hosts
+from netcheck import hostlist
 from netcheck.export import REGISTRY, ExportOptions
 from netcheck.model import HostList
 from tests.netns import need_root
 
 pytestmark = pytest.mark.root
 
-ADDRS = {h.name: ("198.51.100.10", "2001:db8::10") for h in hosts.load().hosts}
+ADDRS = {h.name: ("198.51.100.10", "2001:db8::10") for h in hostlist.load().hosts}
 
 
 def _need(tool: str) -> None:
@@ -46,7 +46,7 @@ def ns() -> Iterator[str]:
 
 
 def _lists() -> list[HostList]:
-    return [hosts.load(), hosts.load([Path(__file__).parent / "data" / "h3b_literals.toml"])]
+    return [hostlist.load(), hostlist.load([Path(__file__).parent / "data" / "h3b_literals.toml"])]
 
 
 @pytest.mark.parametrize("resolved", [False, True])

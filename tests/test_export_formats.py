@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from netcheck import hosts
+from netcheck import hostlist
 from netcheck.cli import FORMATS, main
 from netcheck.export import REGISTRY, ExportOptions
 from netcheck.export.resolve import resolve
@@ -119,7 +119,7 @@ def test_resolve_uses_the_seam_and_skips_literals() -> None:
 
 @pytest.mark.parametrize("fmt", sorted(REGISTRY))
 def test_every_format_handles_the_bundled_list(fmt: str) -> None:
-    out = REGISTRY[fmt](hosts.load(), ExportOptions())
+    out = REGISTRY[fmt](hostlist.load(), ExportOptions())
     assert "ndc1.ibllc.com" in out or fmt == "squid"
 
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from netcheck import hosts
+from netcheck import hostlist
 from netcheck.errors import ConfigError
 
 
 def test_bundled_list_covers_what_tws_needs() -> None:
-    hl = hosts.load()
+    hl = hostlist.load()
     names = {h.name for h in hl.hosts}
     for gw in ("ndc1.ibllc.com", "cdc1.ibllc.com", "zdc1.ibllc.com", "hdc1.ibllc.com", "mcgw1.ibllc.com.cn"):
         assert gw in names
@@ -53,7 +53,7 @@ BAD = [
 def test_bad_files_name_file_line_and_key(tmp_path: Path, text: str, line: int | None, key: str, message: str) -> None:
     path = write(tmp_path, text)
     with pytest.raises(ConfigError) as info:
-        hosts.load([path])
+        hostlist.load([path])
     err = info.value
     assert err.file == str(path) and err.line == line and err.key == key
     assert message in err.message
@@ -62,36 +62,36 @@ def test_bad_files_name_file_line_and_key(tmp_path: Path, text: str, line: int |
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="file not found"):
-        hosts.load([tmp_path / "nope.toml"])
+        hostlist.load([tmp_path / "nope.toml"])
     with pytest.raises(ConfigError, match="is a directory"):
-        hosts.load([tmp_path])
+        hostlist.load([tmp_path])
 
 
 def test_binary_and_non_utf8(tmp_path: Path) -> None:
     p = tmp_path / "bin.toml"
     p.write_bytes(b"\x00\x01\x02")
     with pytest.raises(ConfigError, match="binary data"):
-        hosts.load([p])
+        hostlist.load([p])
     p.write_bytes(b'[[host]]\nname = "\xff"\n')
     with pytest.raises(ConfigError, match="not valid UTF-8") as info:
-        hosts.load([p])
+        hostlist.load([p])
     assert info.value.line == 2
 
 
 def test_same_host_in_two_files_is_an_error(tmp_path: Path) -> None:
     a, b = write(tmp_path, GOOD, "a.toml"), write(tmp_path, GOOD, "b.toml")
     with pytest.raises(ConfigError, match="also defined in"):
-        hosts.load([a, b])
+        hostlist.load([a, b])
 
 
 def test_underscore_names_and_ip_literals_are_valid(tmp_path: Path) -> None:
     text = '[[host]]\nname = "ndc1_hb1.ibllc.com"\nports = [4000]\n[[host]]\nname = "2001:db8::5"\nports = [1]\n'
-    hl = hosts.load([write(tmp_path, text)])
+    hl = hostlist.load([write(tmp_path, text)])
     assert [h.name for h in hl.hosts] == ["ndc1_hb1.ibllc.com", "2001:db8::5"]
 
 
 def test_region_selection_keeps_web_hosts() -> None:
-    hl = hosts.select_regions(hosts.load(), ("europe",))
+    hl = hostlist.select_regions(hostlist.load(), ("europe",))
     assert {h.region for h in hl.hosts} == {"europe", ""}
     with pytest.raises(ConfigError, match="unknown region 'mars'; allowed: "):
-        hosts.select_regions(hosts.load(), ("mars",))
+        hostlist.select_regions(hostlist.load(), ("mars",))

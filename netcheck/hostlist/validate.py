@@ -1,23 +1,17 @@
-"""Load host-list TOML files and validate them completely; every error names file, line and key."""
+"""Validate a parsed host list completely: every error names file, line and key."""
 
 from __future__ import annotations
 
-import codecs
 import ipaddress
 import re
-import stat
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from netcheck.errors import ConfigError
+from netcheck.hostlist.locate import locate
 from netcheck.model import HostEntry, HostList, Reachability
 
-MAX_FILE_BYTES = 1_000_000
-DEFAULT_LIST = "tws.toml"
 # DNS labels: letters, digits, hyphen and underscore (IBKR's backups are spelled ndc1_hb1).
 _LABEL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$")
 _TOP_KEYS = {"list", "dns", "host", "reachability"}
@@ -26,110 +20,8 @@ _REACH_KEYS = {"url", "expect_status", "expect_body"}
 _LIST_KEYS = {"name", "description"}
 
 
-def default_path() -> Path:
-    """The bundled list: packaged copy in a wheel, the repo's hosts/ in a source checkout."""
-    packaged = resources.files("netcheck") / "_hosts" / DEFAULT_LIST
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "hosts" / DEFAULT_LIST
-
-
-def load(paths: list[Path] | None = None) -> HostList:
-    """Load and merge host lists; a host named twice (same name) across files is an error."""
-    files = paths or [default_path()]
-    parts = [_load_one(p) for p in files]
-    merged = _merge(parts)
-    return merged
-
-
-def _merge(parts: list[HostList]) -> HostList:
-    seen: dict[str, str] = {}
-    for part in parts:
-        for h in part.hosts:
-            if h.name.lower() in seen:
-                raise ConfigError(
-                    h.source, f"host {h.name!r} is also defined in {seen[h.name.lower()]}", key="host.name"
-                )
-            seen[h.name.lower()] = h.source
-    public = tuple(dict.fromkeys(ip for p in parts for ip in p.public_dns))
-    return HostList(
-        hosts=tuple(h for p in parts for h in p.hosts),
-        reachability=tuple(r for p in parts for r in p.reachability),
-        public_dns=public,
-        sources=tuple(s for p in parts for s in p.sources),
-    )
-
-
-def _read(path: Path) -> str:
-    name = str(path)
-    try:
-        st = path.stat()
-        _check_file_type(name, st.st_mode, st.st_size)
-        with path.open("rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)  # bounded: the file may grow between stat and read
-    except FileNotFoundError:
-        raise ConfigError(name, "file not found") from None
-    except PermissionError:
-        raise ConfigError(name, "permission denied") from None
-    except OSError as exc:
-        raise ConfigError(name, f"cannot read: {exc.strerror or exc}") from None
-    _check_file_type(name, stat.S_IFREG, len(data))
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise ConfigError(name, "is UTF-16 text; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)")
-    if b"\x00" in data:
-        raise ConfigError(name, "binary data (NUL byte), expected a TOML text file")
-    data = data.removeprefix(codecs.BOM_UTF8)  # Windows editors prepend a byte-order mark; it is not content
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ConfigError(name, "not valid UTF-8 text", line=line) from None
-
-
-def _check_file_type(name: str, mode: int, size: int) -> None:
-    if stat.S_ISDIR(mode):
-        raise ConfigError(name, "is a directory, expected a TOML file")
-    if not stat.S_ISREG(mode):  # reading a FIFO without a writer blocks forever; a device may never end
-        raise ConfigError(name, "is not a regular file (a pipe or device?); save the host list to a file")
-    if size > MAX_FILE_BYTES:
-        raise ConfigError(name, f"file is larger than the limit of {MAX_FILE_BYTES} bytes")
-
-
-def _load_one(path: Path) -> HostList:
-    text = _read(path)
-    name = str(path)
-    try:
-        doc = tomllib.loads(text)
-    except RecursionError:  # tomllib recurses per nesting level; thousands of [[[ exhaust the stack
-        raise ConfigError(name, "invalid TOML: arrays or tables nested too deeply") from None
-    except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
-        if line is None and "end of document" in str(exc):
-            line = text.count("\n") + 1  # the error is where the file ends
-        raise ConfigError(name, f"invalid TOML: {_strip_position(str(exc))}", line=line) from None
-    return _Validator(name, text).host_list(doc)
-
-
-def _line_from_message(msg: str) -> int | None:
-    m = re.search(r"line (\d+)", msg)
-    return int(m.group(1)) if m else None
-
-
-# tomllib's wording for the mistakes people make most, in plain words
-_TOML_HINTS = {
-    "Illegal character '\\n'": 'a string is not closed on this line (a " is missing)',
-    "Cannot overwrite a value": "a key or table is defined twice",
-    "Invalid statement": "expected `key = value` or a [table] header",
-}
-
-
-def _strip_position(msg: str) -> str:
-    msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg) or msg
-    return _TOML_HINTS.get(msg, msg)
-
-
 @dataclass
-class _Validator:
+class Validator:
     """Checks a parsed document; tomllib loses positions, so lines are found again in the text."""
 
     file: str
@@ -139,27 +31,7 @@ class _Validator:
         return ConfigError(self.file, message, line=self.locate(table, index, field), key=key)
 
     def locate(self, table: str, index: int, field: str) -> int | None:
-        lines = self.text.splitlines()
-        start, end = 0, len(lines)
-        if table:
-            header = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}\s*\]\]?\s*(#.*)?$")
-            hits = [i for i, ln in enumerate(lines) if header.match(ln)]
-            if index >= 0 and index < len(hits):
-                start = hits[index]
-            elif hits:
-                start = hits[0]
-            elif not field:
-                return None
-            nxt = [i for i, ln in enumerate(lines) if i > start and re.match(r"^\s*\[", ln)]
-            end = nxt[0] if nxt else len(lines)
-            if not field:
-                return start + 1
-        if field:
-            pat = re.compile(rf"^\s*{re.escape(field)}\s*=")
-            for i in range(start, end):
-                if pat.match(lines[i]):
-                    return i + 1
-        return start + 1 if table else None
+        return locate(self.text, table, index, field)
 
     def host_list(self, doc: dict[str, Any]) -> HostList:
         for key in doc:
@@ -302,15 +174,3 @@ def _is_ip(text: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def select_regions(hl: HostList, regions: tuple[str, ...]) -> HostList:
-    """--region limits the gateways; hosts without a region (web, update) always stay."""
-    if not regions:
-        return hl
-    unknown = [r for r in regions if r not in hl.regions]
-    if unknown:
-        allowed = ", ".join(hl.regions) or "none (this host list defines no regions)"
-        raise ConfigError("--region", f"unknown region {unknown[0]!r}; allowed: {allowed}")
-    keep = tuple(h for h in hl.hosts if not h.region or h.region in regions)
-    return HostList(hosts=keep, reachability=hl.reachability, public_dns=hl.public_dns, sources=hl.sources)

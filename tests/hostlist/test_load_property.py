@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from netcheck import hosts
+from netcheck import hostlist
 from netcheck.errors import ConfigError
 from netcheck.model import HostList
 
@@ -106,7 +106,7 @@ def load_bytes(data: bytes) -> HostList | ConfigError:
     path = WORKDIR / "list.toml"
     path.write_bytes(data)
     try:
-        return hosts.load([path])
+        return hostlist.load([path])
     except ConfigError as exc:
         assert exc.file == str(path) and exc.message
         assert exc.line is None or 1 <= exc.line <= data.count(b"\n") + 1
