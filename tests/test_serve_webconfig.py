@@ -15,8 +15,9 @@ import trustme
 
 from netcheck.errors import ConfigError
 from netcheck.serve import http
+from netcheck.serve.auth import Authenticator
 from netcheck.serve.cache import Snapshot
-from netcheck.serve.webconfig import Authenticator, load, server_context
+from netcheck.serve.webconfig import load, server_context
 
 TLS = "tls_server_config:\n  cert_file: cert.pem\n  key_file: key.pem\n"
 HASH = bcrypt.hashpw(b"s3cret", bcrypt.gensalt(rounds=4)).decode()

@@ -12,8 +12,9 @@ from typing import Any
 from netcheck.messages import Translator, label, translator
 from netcheck.model import HostList
 from netcheck.serve import http
+from netcheck.serve.auth import Authenticator
 from netcheck.serve.cache import Snapshot, build
-from netcheck.serve.webconfig import Authenticator, WebConfig, server_context
+from netcheck.serve.webconfig import WebConfig, server_context
 
 SIGNALS = ("SIGINT", "SIGTERM")
 

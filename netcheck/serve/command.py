@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from netcheck.cli_options import history_options, probe_options, target_options
+from netcheck.serve.webconfig import WebConfig
 
 
 def _listen(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, int]:
@@ -75,9 +76,14 @@ def serve_cmd(
         local=not no_local,
         user_regions=region,
     )
-    web = _web_config(web_config, listen[0], tr)
+    web = _web_config(web_config, listen[0])
     opts = AgentOptions(
-        host=listen[0], port=listen[1], interval=interval, history=history, history_db=history_db, web=web
+        host=listen[0],
+        port=listen[1],
+        interval=interval,
+        history=history,
+        history_db=str(history_db) if history_db else None,
+        web=web,
     )
     try:
         sys.exit(asyncio.run(Agent(hl, run_opts, opts, tr).main()))
@@ -90,7 +96,7 @@ def serve_cmd(
         sys.exit(130)
 
 
-def _web_config(path: Path | None, host: str, tr: object) -> object:
+def _web_config(path: Path | None, host: str) -> WebConfig | None:
     """Load --web-config (exit 3 on a bad file); warn when a non-loopback address serves without one."""
     import ipaddress
 
