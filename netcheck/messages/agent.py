@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from netcheck.messages.catalog import N_
+from collections.abc import Mapping
 
-LABELS: dict[str, str] = {
+from netcheck.messages.base import N_
+
+LABELS: Mapping[str, str] = {
     "serve_listening": N_("listening on http://{address} (/metrics /healthz /report)"),
     "serve_run_done": N_("run {runs}: {status}, {findings} finding(s), {seconds:.1f} s"),
     "serve_cannot_listen": N_("cannot listen on {address}: {error}"),

@@ -1,7 +1,8 @@
-"""Dev-time catalog maintenance (needs Babel): `python -m netcheck.messages.tools update|check|compile`.
+"""Dev-time catalog maintenance (needs Babel); not shipped: `python packaging/i18n/catalog.py update|compile|check`.
 
 update  = extract every N_()/_() string of netcheck/ plus every click help text into
           netcheck/locale/netcheck.pot, merge it into each <lang>/LC_MESSAGES/netcheck.po, compile .mo
+compile = compile each .po into the .mo that ships in the wheel
 check   = exit 1 when the catalogs are stale, a message lacks a translation, or a .mo is not compiled
 """
 
@@ -14,7 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-PACKAGE = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "netcheck"
 LOCALE = PACKAGE / "locale"
 POT = LOCALE / "netcheck.pot"
 LANGS = ("de",)
@@ -162,4 +164,6 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    # The click texts must come from the tree whose catalogs are written, not from whatever netcheck is installed.
+    sys.path.insert(0, str(ROOT))
     sys.exit(main(sys.argv[1:]))
