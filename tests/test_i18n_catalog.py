@@ -6,6 +6,7 @@ import gettext
 import importlib.util
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -16,7 +17,7 @@ from babel.messages.pofile import read_po, write_po  # noqa: E402
 TOOL = Path(__file__).resolve().parent.parent / "packaging" / "i18n" / "catalog.py"
 
 
-def _load_tool():  # type: ignore[no-untyped-def]
+def _load_tool() -> ModuleType:
     """The catalog tool lives outside the package (it is not shipped), so it is loaded from its file."""
     spec = importlib.util.spec_from_file_location("netcheck_i18n_catalog", TOOL)
     assert spec and spec.loader

@@ -82,17 +82,20 @@ def problems(template: Any, lang: str) -> list[str]:
     have = {m.id for m in po if m.id}
     out = [f"{lang}: not in the catalog (run update): {i!r}" for i in sorted(want - have)]
     out += [f"{lang}: no longer in the source (run update): {i!r}" for i in sorted(have - want)]
-    mo = gettext.GNUTranslations(open(po_path(lang).with_suffix(".mo"), "rb"))
-    for m in po:
-        if not m.id or m.id not in want:
-            continue
-        if not m.string or m.fuzzy:
-            out.append(f"{lang}: untranslated{' (fuzzy)' if m.fuzzy else ''}: {m.id!r}")
-        elif _fields(m.id) != _fields(m.string):
-            out.append(f"{lang}: placeholders differ: {m.id!r} -> {m.string!r}")
-        elif mo.gettext(m.id) != m.string:
-            out.append(f"{lang}: .mo is stale (run update): {m.id!r}")
-    return out
+    with open(po_path(lang).with_suffix(".mo"), "rb") as f:
+        mo = gettext.GNUTranslations(f)
+    # netcheck has no plural messages: an id that is not a plain str is never one of ours
+    return out + [p for m in po if isinstance(m.id, str) and m.id in want for p in _entry_problems(m, mo, lang)]
+
+
+def _entry_problems(m: Any, mo: Any, lang: str) -> list[str]:
+    if not m.string or m.fuzzy:
+        return [f"{lang}: untranslated{' (fuzzy)' if m.fuzzy else ''}: {m.id!r}"]
+    if _fields(m.id) != _fields(m.string):
+        return [f"{lang}: placeholders differ: {m.id!r} -> {m.string!r}"]
+    if mo.gettext(m.id) != m.string:
+        return [f"{lang}: .mo is stale (run update): {m.id!r}"]
+    return []
 
 
 def _fields(text: str) -> set[str]:
