@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 
-from netcheck.messages.catalog import N_
+from netcheck.messages.base import N_
 
 _LOWER = frozenset(string.ascii_lowercase)
 _UPPER = frozenset(string.ascii_uppercase)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from netcheck.messages.catalog import N_
+from netcheck.messages.base import N_
 
 INTRO = N_(
     "Login troubleshooter for IBKR's TWS, IB Gateway and Client Portal. Enter the number of your choice, or q to quit."

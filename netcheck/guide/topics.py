@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from netcheck.guide.model import Answer, Branch, Question, Topic
-from netcheck.messages.catalog import N_
+from netcheck.messages.base import N_
 
 WRONG_PASSWORD = Answer(
     N_(

@@ -5,10 +5,12 @@ from __future__ import annotations
 import gettext
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from netcheck.messages.catalog import FINDINGS, KIND_HEADING, LABELS, REASON_WORD, STATUS_WORD, SUMMARY
-from netcheck.model import Finding
+
+if TYPE_CHECKING:
+    from netcheck.model import Finding
 
 
 class Translator(Protocol):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from netcheck.messages.catalog import N_
+from collections.abc import Mapping
 
-LABELS: dict[str, str] = {
+from netcheck.messages.base import N_
+
+LABELS: Mapping[str, str] = {
     "serve_listening": N_("listening on http://{address} (/metrics /healthz /report)"),
     "serve_listening_tls": N_("listening on https://{address} (/metrics /healthz /report; TLS{auth})"),
     "serve_auth_basic": N_(", basic auth"),

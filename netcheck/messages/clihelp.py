@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from netcheck.messages import Translator, translator
-from netcheck.messages.catalog import N_
+from netcheck.messages.base import N_
 from netcheck.platform.locale import SUPPORTED, choose
 
 META_KEY = "netcheck.lang"

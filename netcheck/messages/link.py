@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from netcheck.messages.catalog import N_, FindingText
+from collections.abc import Mapping
 
-FINDINGS: dict[str, FindingText] = {
+from netcheck.messages.base import N_, FindingText
+
+FINDINGS: Mapping[str, FindingText] = {
     "slow-link": FindingText(
         N_("Slow or unsteady connection: {median_ms} ms round trip to IBKR, {loss_pct} % of connection attempts lost"),
         N_(

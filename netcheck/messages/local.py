@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from netcheck.messages.catalog import N_, FindingText
+from collections.abc import Mapping
 
-FINDINGS: dict[str, FindingText] = {
+from netcheck.messages.base import N_, FindingText
+
+FINDINGS: Mapping[str, FindingText] = {
     "home-server-unreachable": FindingText(
         N_("Your account's server {server} ({region}) cannot be reached: TWS cannot log in"),
         N_(
@@ -102,7 +104,7 @@ FINDINGS: dict[str, FindingText] = {
     ),
 }
 
-LABELS = {
+LABELS: Mapping[str, str] = {
     "regions": N_("IBKR regions (median connect time to the gateways)"),
     "region_row": N_("{region}: {reachable}/{gateways} gateways reachable, {median}"),
     "home_server": N_("Your account's server: {server}, {region} (from {jts_ini})"),
@@ -110,9 +112,9 @@ LABELS = {
     "no_connect": N_("no connection"),
 }
 
-KIND_HEADING = {"machine": N_("This computer: TWS, memory, sessions, API ports")}
+KIND_HEADING: Mapping[str, str] = {"machine": N_("This computer: TWS, memory, sessions, API ports")}
 
-REGION_NAMES = {
+REGION_NAMES: Mapping[str, str] = {
     "america-east": N_("America East"),
     "america-central": N_("America Central"),
     "europe": N_("Europe"),

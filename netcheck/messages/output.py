@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from netcheck.messages.catalog import N_
+from collections.abc import Mapping
 
-LABELS: dict[str, str] = {
+from netcheck.messages.base import N_
+
+LABELS: Mapping[str, str] = {
     "md_title": N_("netcheck report"),
     "md_status": N_("Result"),
     "md_started": N_("Started"),

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from netcheck.messages.catalog import N_
+from collections.abc import Mapping
 
-SYMPTOMS: dict[str, str] = {
+from netcheck.messages.base import N_
+
+SYMPTOMS: Mapping[str, str] = {
     "tws-login": N_('TWS login hangs at "connecting to server" or shows "attempt N to reconnect"'),
     "market-data-farm": N_('TWS shows "market data farm connection is broken"'),
     "settings-download": N_('TWS says "Downloading settings from server failed"'),
     "update-failed": N_('TWS says "Update failed, Retry?"'),
 }
 
-LABELS: dict[str, str] = {
+LABELS: Mapping[str, str] = {
     "tws_shows": N_("What TWS shows"),
     "allow_heading": N_("What to allow (for IT)"),
     "allow_intro": N_("Allow outbound TCP from this computer to these servers (direct, not through a web proxy):"),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from netcheck.messages.catalog import N_, FindingText
+from collections.abc import Mapping
 
-FINDINGS: dict[str, FindingText] = {
+from netcheck.messages.base import N_, FindingText
+
+FINDINGS: Mapping[str, FindingText] = {
     "proxy-only": FindingText(
         N_("The web works here only through a proxy: TWS cannot connect from this network"),
         N_(
@@ -73,7 +75,7 @@ FINDINGS: dict[str, FindingText] = {
     ),
 }
 
-KIND_HEADING = {
+KIND_HEADING: Mapping[str, str] = {
     "tls": N_("Encrypted connections (TLS) to IBKR's websites"),
     "proxy": N_("Proxies configured on this computer"),
 }

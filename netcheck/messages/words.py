@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from netcheck.messages.catalog import N_
+from collections.abc import Mapping
+
+from netcheck.messages.base import N_
 
 # The English msgid is the Reason's value, so English output reads exactly as before.
-REASON_WORD = {
+REASON_WORD: Mapping[str, str] = {
     "ok": N_("ok"),
     "refused": N_("refused"),
     "timeout": N_("timeout"),
@@ -27,7 +29,7 @@ REASON_WORD = {
     "error": N_("error"),
 }
 
-LABELS = {
+LABELS: Mapping[str, str] = {
     "pass_open": N_("open"),
     "pass_ok": N_("ok"),
     "more_passed": N_("… {hidden} more passed (--verbose shows all)"),

@@ -1,7 +1,8 @@
-"""Dev-time catalog maintenance (needs Babel): `python -m netcheck.messages.tools update|check|compile`.
+"""Dev-time catalog maintenance (needs Babel); not shipped: `python packaging/i18n/catalog.py update|compile|check`.
 
 update  = extract every N_()/_() string of netcheck/ plus every click help text into
           netcheck/locale/netcheck.pot, merge it into each <lang>/LC_MESSAGES/netcheck.po, compile .mo
+compile = compile each .po into the .mo that ships in the wheel
 check   = exit 1 when the catalogs are stale, a message lacks a translation, or a .mo is not compiled
 """
 
@@ -14,7 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-PACKAGE = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "netcheck"
 LOCALE = PACKAGE / "locale"
 POT = LOCALE / "netcheck.pot"
 LANGS = ("de",)
@@ -80,17 +82,20 @@ def problems(template: Any, lang: str) -> list[str]:
     have = {m.id for m in po if m.id}
     out = [f"{lang}: not in the catalog (run update): {i!r}" for i in sorted(want - have)]
     out += [f"{lang}: no longer in the source (run update): {i!r}" for i in sorted(have - want)]
-    mo = gettext.GNUTranslations(open(po_path(lang).with_suffix(".mo"), "rb"))
-    for m in po:
-        if not m.id or m.id not in want:
-            continue
-        if not m.string or m.fuzzy:
-            out.append(f"{lang}: untranslated{' (fuzzy)' if m.fuzzy else ''}: {m.id!r}")
-        elif _fields(m.id) != _fields(m.string):
-            out.append(f"{lang}: placeholders differ: {m.id!r} -> {m.string!r}")
-        elif mo.gettext(m.id) != m.string:
-            out.append(f"{lang}: .mo is stale (run update): {m.id!r}")
-    return out
+    with open(po_path(lang).with_suffix(".mo"), "rb") as f:
+        mo = gettext.GNUTranslations(f)
+    # netcheck has no plural messages: an id that is not a plain str is never one of ours
+    return out + [p for m in po if isinstance(m.id, str) and m.id in want for p in _entry_problems(m, mo, lang)]
+
+
+def _entry_problems(m: Any, mo: Any, lang: str) -> list[str]:
+    if not m.string or m.fuzzy:
+        return [f"{lang}: untranslated{' (fuzzy)' if m.fuzzy else ''}: {m.id!r}"]
+    if _fields(m.id) != _fields(m.string):
+        return [f"{lang}: placeholders differ: {m.id!r} -> {m.string!r}"]
+    if mo.gettext(m.id) != m.string:
+        return [f"{lang}: .mo is stale (run update): {m.id!r}"]
+    return []
 
 
 def _fields(text: str) -> set[str]:
@@ -162,4 +167,6 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    # The click texts must come from the tree whose catalogs are written, not from whatever netcheck is installed.
+    sys.path.insert(0, str(ROOT))
     sys.exit(main(sys.argv[1:]))
