@@ -57,7 +57,7 @@ _LAZY = {
     "Severity": ("netcheck.model", "Severity"),
     "Status": ("netcheck.model", "Status"),
     "check": ("netcheck._embed", "check"),
-    "load_hosts": ("netcheck.hosts", "load"),
+    "load_hosts": ("netcheck.hostlist", "load"),
     "render": ("netcheck._embed", "render"),
     "run": ("netcheck.runner", "run"),
 }
@@ -65,7 +65,7 @@ _LAZY = {
 if _typing.TYPE_CHECKING:  # static checkers see the real objects; at run time __getattr__ fetches them
     from netcheck._embed import check, render
     from netcheck.errors import ConfigError, NetcheckError
-    from netcheck.hosts import load as load_hosts
+    from netcheck.hostlist import load as load_hosts
     from netcheck.model import Finding, HostList, Outcome, Reason, Report, Severity, Status
     from netcheck.runner import RunOptions, run
 

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Sequence
 from pathlib import Path
 
-from netcheck import hosts
+from netcheck import hostlist
 from netcheck.messages import translator
 from netcheck.model import Report
 from netcheck.reporters import REGISTRY, RenderOptions
@@ -17,7 +17,7 @@ def check(paths: Sequence[str | Path] | None = None, options: RunOptions | None 
     """Load the host lists at `paths` (default: the bundled list) and run every check; blocks until done.
 
     Raises ConfigError for a bad host list; a network that fails is reported in the Report, not raised."""
-    host_list = hosts.load([Path(p) for p in paths] if paths else None)
+    host_list = hostlist.load([Path(p) for p in paths] if paths else None)
     return asyncio.run(run(host_list, options or RunOptions()))
 
 

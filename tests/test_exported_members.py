@@ -41,7 +41,7 @@ def test_no_exported_name_is_also_a_submodule() -> None:
 
 def test_unknown_names_raise_attribute_error_and_submodules_still_import() -> None:
     assert not hasattr(netcheck, "no_such_name")
-    from netcheck import hosts  # resolved as the submodule, not by __getattr__
+    from netcheck import hostlist as hosts  # resolved as the submodule, not by __getattr__
 
     assert inspect.ismodule(hosts)
 
@@ -57,7 +57,8 @@ def test_import_exposes_nothing_public_and_loads_no_engine() -> None:
 
 
 def test_exports_are_the_objects_they_name() -> None:
-    from netcheck import hosts, model, runner
+    from netcheck import hostlist as hosts
+    from netcheck import model, runner
 
     assert netcheck.load_hosts is hosts.load
     assert netcheck.run is runner.run and netcheck.RunOptions is runner.RunOptions
