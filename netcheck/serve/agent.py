@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,8 +29,16 @@ class AgentOptions:
 class Agent:
     """Owns the one mutable thing, the current Snapshot; requests only read it."""
 
-    def __init__(self, hl: HostList, run_opts: Any, opts: AgentOptions, tr: Translator | None = None) -> None:
-        self.hl, self.run_opts, self.opts = hl, run_opts, opts
+    def __init__(
+        self,
+        hl: HostList,
+        run_opts: Any,
+        opts: AgentOptions,
+        tr: Translator | None = None,
+        log: Callable[[str], None] = lambda _text: None,
+    ) -> None:
+        """`log` shows one progress line (netcheck.cli.serve writes it to stderr)."""
+        self.hl, self.run_opts, self.opts, self.log = hl, run_opts, opts, log
         self.tr = tr or translator()
         self.snapshot = Snapshot()
         self.stop = asyncio.Event()
@@ -40,7 +48,7 @@ class Agent:
         handle = http.handler(lambda: self.snapshot, self.opts.interval, self.run_opts.deadline)
         server = await http.start(self.opts.host, self.opts.port, handle)
         addr = server.sockets[0].getsockname()
-        _log(label("serve_listening", self.tr, address=_hostport(addr[0], addr[1])))
+        self.log(label("serve_listening", self.tr, address=_hostport(addr[0], addr[1])))
         async with server:
             await self._loop()
         return 0
@@ -66,7 +74,7 @@ class Agent:
                 return  # keep the last complete result rather than a run cut short on the way out
         self.snapshot = build(report, time.monotonic(), self.snapshot.runs + 1)
         n, secs = len(report.findings), report.duration_ms / 1000
-        _log(
+        self.log(
             label(
                 "serve_run_done", self.tr, runs=self.snapshot.runs, status=report.status.value, findings=n, seconds=secs
             )
@@ -79,7 +87,7 @@ class Agent:
 
         warning = record_report(report, self.opts.history_db)
         if warning:
-            _log(warning)
+            self.log(warning)
 
     def _install_signals(self) -> None:
         loop = asyncio.get_running_loop()
@@ -87,15 +95,11 @@ class Agent:
             try:
                 loop.add_signal_handler(getattr(signal, name), self.stop.set)
             except (NotImplementedError, RuntimeError, ValueError):
-                pass  # Windows: Ctrl-C raises KeyboardInterrupt in asyncio.run instead
+                pass  # Windows: Ctrl-C raises KeyboardInterrupt in asyncio.run (netcheck.cli.serve: exit 130)
 
 
 def _hostport(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-
-
-def _log(text: str) -> None:
-    print(f"netcheck serve: {text}", file=sys.stderr, flush=True)
 
 
 def parse_listen(value: str) -> tuple[str, int]:
