@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from netcheck import cli, hosts
+from netcheck.cli import run as cli_run
 
 DATA = Path(__file__).parent / "data" / "bad_hosts"
 # Loopback only: if a bad value were accepted by mistake, the run would still touch nothing real.
@@ -33,7 +34,7 @@ def no_run(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("netcheck started probing despite bad input")
 
-    monkeypatch.setattr(cli, "_execute", refuse)
+    monkeypatch.setattr(cli_run, "execute", refuse)
 
 
 def invoke(*args: str) -> Result:
