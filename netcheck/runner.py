@@ -20,6 +20,7 @@ from netcheck.probes.base import DaemonExecutor
 from netcheck.regions import region_table
 from netcheck.tws import home as tws_home
 
+
 @dataclass(frozen=True)
 class RunOptions:
     timeout: float = 2.0
@@ -69,7 +70,11 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
     sslctx = ssl_context(opts.ca_bundle)
     client = LazyClient(sslctx, opts.timeout)  # built by the first HTTP probe, not before DNS/TCP start
     ctx = ProbeContext(
-        timeout=opts.timeout, ssl_context=sslctx, ca_bundle=opts.ca_bundle, public_dns=public, http_client=client,
+        timeout=opts.timeout,
+        ssl_context=sslctx,
+        ca_bundle=opts.ca_bundle,
+        public_dns=public,
+        http_client=client,
         shared={},
     )
     ctx = replace(ctx, proxies=_proxies(ctx.platform.name))

@@ -21,12 +21,11 @@ def _dotted(node: ast.expr) -> str:
     return node.id if isinstance(node, ast.Name) else ""
 
 
-def _imports_cli(node: ast.AST) -> bool:
+def _imports_cli(node: ast.Import | ast.ImportFrom) -> bool:
     if isinstance(node, ast.Import):
         return any(a.name == "netcheck.cli" or a.name.startswith("netcheck.cli.") for a in node.names)
-    if isinstance(node, ast.ImportFrom) and node.module:
-        return node.module.startswith("netcheck.cli") or (node.module == "netcheck" and _names_cli(node))
-    return False
+    module = node.module or ""
+    return module == "netcheck.cli" or module.startswith("netcheck.cli.") or (module == "netcheck" and _names_cli(node))
 
 
 def _names_cli(node: ast.ImportFrom) -> bool:
@@ -39,7 +38,7 @@ def violations(source: str) -> list[str]:
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Call) and _dotted(node.func) in CALLS:
             found.append(f"{node.lineno}: {_dotted(node.func)}()")
-        elif _imports_cli(node):
+        elif isinstance(node, ast.Import | ast.ImportFrom) and _imports_cli(node):
             found.append(f"{node.lineno}: imports netcheck.cli")
     return found
 

@@ -5,9 +5,17 @@ from __future__ import annotations
 import dataclasses
 
 from netcheck.cli.exitcodes import EXIT_SIGNAL, exit_code
+from netcheck.model import Reason, Report
 from netcheck.reporters import RenderOptions, nagios
-from tests.helpers import healthy, report
-from tests.test_reporters_nagios import BLOCKED, warned
+from tests.helpers import cross, healthy, report
+from tests.test_reporters_nagios import BLOCKED
+
+
+def warned() -> Report:
+    outs = healthy()
+    i = next(i for i, o in enumerate(outs) if o.check.kind.value == "dns-cross")
+    outs[i] = cross("ndc1.ibllc.com", "203.0.113.153", reason=Reason.NXDOMAIN)
+    return report(outs)
 
 
 def test_exit_codes_follow_the_plugin_convention_only_for_nagios() -> None:

@@ -7,18 +7,11 @@ import re
 
 from netcheck.model import Reason
 from netcheck.reporters import RenderOptions, nagios
-from tests.helpers import GATEWAYS, cross, healthy, report
+from tests.helpers import GATEWAYS, healthy, report
 
 BLOCKED = {f"{h}:{p}": Reason.TIMEOUT for h in GATEWAYS for p in (4000, 4001)}
 # Nagios plugin guidelines: 'label'=value[UOM];[warn];[crit];[min];[max], space separated
 PERF = re.compile(r"^[A-Za-z_]+=[0-9.]+(s|%|B|c)?(;[0-9.]*){0,4}$")
-
-
-def warned():  # type: ignore[no-untyped-def]
-    outs = healthy()
-    i = next(i for i, o in enumerate(outs) if o.check.kind.value == "dns-cross")
-    outs[i] = cross("ndc1.ibllc.com", "203.0.113.153", reason=Reason.NXDOMAIN)
-    return report(outs)
 
 
 def split(text: str) -> tuple[str, dict[str, str], list[str]]:

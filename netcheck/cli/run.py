@@ -81,18 +81,18 @@ def run_cmd(
     use_color = _use_color(color) and output is None
     tr = tr_of(click.get_current_context())
     text = REGISTRY[fmt](report, RenderOptions(color=use_color, verbose=verbose, tr=tr))
-    _deliver(report, text, output, quiet, checks.history_db if checks.history else False)
+    _deliver(report, text, output, quiet, checks)
     sys.exit(exit_code(report, fmt))
 
 
-def _deliver(report: Report, text: str, output: Path | None, quiet: bool, history_db: Path | None | bool) -> None:
+def _deliver(report: Report, text: str, output: Path | None, quiet: bool, checks: CheckOptions) -> None:
     """Output first (what a collector waits for), then history; history trouble is only a warning."""
     try:
         emit(text, output, quiet, report.status.value == "pass", sys.stdout)
     except OSError as exc:
         fail(f"cannot write {output}: {exc}")
-    if history_db is not False:
-        record(report, history_db or None)
+    if checks.history:
+        record(report, checks.history_db)
 
 
 def emit(text: str, output: str | os.PathLike[str] | None, quiet: bool, all_passed: bool, stdout: IO[str]) -> None:
@@ -109,6 +109,7 @@ def emit(text: str, output: str | os.PathLike[str] | None, quiet: bool, all_pass
 
 
 def record(report: Report, history_db: Path | None) -> None:
+    """None: the default database in the user data directory."""
     from netcheck.history.hook import record_report
 
     warning = record_report(report, history_db)

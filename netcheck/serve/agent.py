@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import time
 from collections.abc import Callable
@@ -23,7 +24,7 @@ class AgentOptions:
     port: int = 9466
     interval: float = 300.0
     history: bool = True
-    history_db: str | None = None
+    history_db: str | os.PathLike[str] | None = None
 
 
 class Agent:
