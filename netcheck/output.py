@@ -1,4 +1,4 @@
-"""Deliver rendered text: to stdout, or atomically to a file so a collector never reads half of it."""
+"""Write a file atomically, so a collector never reads half of it (netcheck.cli.run decides where output goes)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import os
 import tempfile
 import time
 from pathlib import Path
-from typing import IO
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
@@ -25,17 +24,6 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         _unlink_quietly(tmp)
         raise
     _fsync_dir(directory)
-
-
-def emit(text: str, output: str | os.PathLike[str] | None, quiet: bool, all_passed: bool, stdout: IO[str]) -> None:
-    """--output writes the file whatever the result; --quiet keeps stdout empty when everything passed."""
-    if output is not None:
-        write_atomic(output, text)
-        return
-    if quiet and all_passed:
-        return
-    stdout.write(text)
-    stdout.flush()
 
 
 def _replace(tmp: str, target: Path, attempts: int = 20) -> None:

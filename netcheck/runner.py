@@ -20,8 +20,6 @@ from netcheck.probes.base import DaemonExecutor
 from netcheck.regions import region_table
 from netcheck.tws import home as tws_home
 
-EXIT_SIGNAL = {"SIGINT": 130, "SIGTERM": 143}
-
 
 @dataclass(frozen=True)
 class RunOptions:
@@ -72,7 +70,11 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
     sslctx = ssl_context(opts.ca_bundle)
     client = LazyClient(sslctx, opts.timeout)  # built by the first HTTP probe, not before DNS/TCP start
     ctx = ProbeContext(
-        timeout=opts.timeout, ssl_context=sslctx, ca_bundle=opts.ca_bundle, public_dns=public, http_client=client,
+        timeout=opts.timeout,
+        ssl_context=sslctx,
+        ca_bundle=opts.ca_bundle,
+        public_dns=public,
+        http_client=client,
         shared={},
     )
     ctx = replace(ctx, proxies=_proxies(ctx.platform.name))
@@ -126,24 +128,47 @@ def _proxies(os_name: str) -> tuple[Any, ...]:
     return detect(os.environ, os_name).proxies
 
 
-def _install_signals(stop: StopEvent) -> list[signal.Signals]:
-    """Ctrl-C and SIGTERM end the run early but still produce the partial report."""
+_LOOP = "loop"  # marks a handler the event loop holds; remove_signal_handler gives the signal back
+
+
+def _install_signals(stop: StopEvent) -> list[tuple[signal.Signals, Any]]:
+    """Ctrl-C and SIGTERM end the run early but still produce the partial report (the CLI exits 130 / 143).
+    Returns (signal, what to restore) pairs for _remove_signals."""
     loop = asyncio.get_running_loop()
-    installed = []
+    installed: list[tuple[signal.Signals, Any]] = []
     for sig in (signal.SIGINT, signal.SIGTERM):
         try:
             loop.add_signal_handler(sig, _stop, stop, sig.name)
-            installed.append(sig)
-        except (NotImplementedError, RuntimeError, ValueError):
-            pass  # Windows: KeyboardInterrupt path in cli.py
+            installed.append((sig, _LOOP))
+        except NotImplementedError:  # Windows: no loop signal handlers, Ctrl-C would be a bare KeyboardInterrupt
+            installed += _install_plain(loop, stop, sig)
+        except (RuntimeError, ValueError):
+            pass  # not the main thread, or no such signal here: the caller keeps its own handling
     return installed
 
 
-def _remove_signals(installed: list[signal.Signals]) -> None:
+def _install_plain(
+    loop: asyncio.AbstractEventLoop, stop: StopEvent, sig: signal.Signals
+) -> list[tuple[signal.Signals, Any]]:
+    """The same stop through signal.signal, so Ctrl-C on Windows ends the run like SIGINT elsewhere."""
+
+    def handler(_signum: int, _frame: Any) -> None:
+        loop.call_soon_threadsafe(_stop, stop, sig.name)  # runs between bytecodes: only schedule the stop
+
+    try:
+        return [(sig, signal.signal(sig, handler))]
+    except (ValueError, OSError):  # not the main thread: KeyboardInterrupt stays the caller's
+        return []
+
+
+def _remove_signals(installed: list[tuple[signal.Signals, Any]]) -> None:
     """Give the signals back when the run ends, so a long-running caller (serve) keeps its own."""
     loop = asyncio.get_running_loop()
-    for sig in installed:
-        loop.remove_signal_handler(sig)
+    for sig, previous in installed:
+        if previous is _LOOP:
+            loop.remove_signal_handler(sig)
+        else:  # None: set outside Python; the default is the closest we can restore
+            signal.signal(sig, signal.SIG_DFL if previous is None else previous)
 
 
 def _stop(stop: StopEvent, name: str) -> None:
@@ -157,15 +182,3 @@ async def _close(client: Any) -> None:
             await client.aclose()
     except Exception:
         pass  # closing a half-dead connection must not cost the report
-
-
-def exit_code(report: Report, fmt: str = "") -> int:
-    """The one place the exit code is decided. Under --format nagios it follows the plugin convention
-    (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN, also for an interrupted run), as monitoring systems expect."""
-    if fmt == "nagios":
-        from netcheck.reporters.nagios import state
-
-        return state(report)
-    if report.interrupted and report.meta.get("stop_reason") in EXIT_SIGNAL:
-        return EXIT_SIGNAL[str(report.meta["stop_reason"])]
-    return 1 if report.status.value == "fail" else 0

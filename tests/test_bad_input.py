@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from netcheck import cli
+from netcheck.cli import run as cli_run
 from netcheck.hostlist import read as hostfile
 
 DATA = Path(__file__).parent / "data" / "bad_hosts"
@@ -34,7 +35,7 @@ def no_run(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("netcheck started probing despite bad input")
 
-    monkeypatch.setattr(cli, "_execute", refuse)
+    monkeypatch.setattr(cli_run, "execute", refuse)
 
 
 def invoke(*args: str) -> Result:

@@ -24,7 +24,7 @@ ADDRS = {"ndc1.ibllc.com": ("198.51.100.10", "2001:db8::10"), "s3.amazonaws.com"
 
 
 def test_registry_matches_the_cli_choice() -> None:
-    from netcheck.export.command import export_cmd
+    from netcheck.cli.hosts import export_cmd
 
     choice = next(p for p in export_cmd.params if p.name == "fmt").type
     assert tuple(choice.choices) == tuple(REGISTRY)  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import netcheck.guide.command  # noqa: F401  (imported before open/socket are forbidden below)
+import netcheck.guide.shell  # noqa: F401  (imported before open/socket are forbidden below)
 from netcheck.cli import main
 from netcheck.guide.topics import TOPICS
 

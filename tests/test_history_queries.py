@@ -1,8 +1,7 @@
-"""History queries and the `netcheck history` views, on a store filled with constructed reports."""
+"""History queries on a store filled with constructed reports (the views: tests/test_cli_history.py)."""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -10,9 +9,7 @@ from typing import Any
 import pytest
 
 from netcheck.history import open_store
-from netcheck.history.command import run as history_run
 from netcheck.history.queries import availability, changes_since_good, parse_window, recent_runs
-from netcheck.messages import translator
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 A, B = "tcp:ndc1.ibllc.com:4001@198.51.100.10", "dns:system:ndc1.ibllc.com"
@@ -97,41 +94,3 @@ def test_no_good_run_and_empty_store(tmp_path: Path) -> None:
         store.record(doc(1, {A: "fail"}))
         ch = changes_since_good(store)
     assert ch.good_run is None and ch.latest is not None
-
-
-def test_text_view(db: Path) -> None:
-    code, out, err = history_run(db, "24h", 10, "text", translator(), now=NOW)
-    assert code == 0 and err == ""
-    lines = out.splitlines()
-    assert lines[0] == "Last 4 runs"
-    assert "Availability per check since 24h (3 runs)" in lines
-    assert f"   50.0%  1/2     {A}" in lines
-    assert "Changes since the last good run (2026-11-23T07:00:00Z)" in lines
-    assert f"  {A}: pass → fail" in lines and "  new finding: ports-blocked" in lines
-
-
-def test_json_view(db: Path) -> None:
-    code, out, _ = history_run(db, "24h", 2, "json", translator(), now=NOW)
-    data = json.loads(out)
-    assert code == 0 and data["schema"] == "netcheck/history/v1"
-    assert [r["id"] for r in data["runs"]] == [4, 3]
-    assert data["availability"]["runs"] == 3
-    assert {"check_id": A, "kind": "tcp", "passed": 1, "counted": 2, "runs": 3, "ratio": 0.5} in data["availability"][
-        "checks"
-    ]
-    assert data["changes"]["checks"][1] == {"id": A, "before": "pass", "after": "fail"}
-
-
-def test_missing_database_is_not_created_by_asking(tmp_path: Path) -> None:
-    code, out, _ = history_run(tmp_path / "none.db", "24h", 10, "text", translator())
-    assert code == 0 and out == f"No runs recorded yet in {tmp_path / 'none.db'}.\n"
-    code, out, _ = history_run(tmp_path / "none.db", "24h", 10, "json", translator())
-    assert code == 0 and json.loads(out)["runs"] == []
-    assert not (tmp_path / "none.db").exists()
-
-
-def test_unreadable_database_is_exit_3(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.db"
-    bad.write_bytes(b"this is not sqlite" * 100)
-    code, out, err = history_run(bad, "24h", 10, "text", translator())
-    assert code == 3 and out == "" and err.startswith(f"netcheck: error: {bad}: ")

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from netcheck import cli
+from netcheck.cli import run as cli_run
 from netcheck.messages import translator
 from netcheck.messages.catalog import SUMMARY
 from netcheck.model import Reason
@@ -93,7 +94,7 @@ def test_guide_pointer_only_when_every_network_check_passes() -> None:
 
 
 def _run_cli(monkeypatch: pytest.MonkeyPatch, rep: Any, args: list[str], env: dict[str, str]) -> Any:
-    monkeypatch.setattr(cli, "_execute", lambda hl, opts, live: rep)  # no network: a built report
+    monkeypatch.setattr(cli_run, "execute", lambda hl, opts, live: rep)  # no network: a built report
     return CliRunner().invoke(cli.main, ["run", "--no-local", "--no-history", *args], env=env)
 
 

@@ -1,8 +1,7 @@
-"""Atomic --output writes and --quiet: readers see the old or the new file, never half of one."""
+"""Atomic --output writes: readers see the old or the new file, never half of one."""
 
 from __future__ import annotations
 
-import io
 import os
 import stat
 import threading
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from netcheck.output import emit, write_atomic
+from netcheck.output import write_atomic
 
 
 def test_write_replaces_and_leaves_no_temp_files(tmp_path: Path) -> None:
@@ -66,16 +65,6 @@ def test_concurrent_reader_never_sees_a_partial_file(tmp_path: Path) -> None:
     done.set()
     reader.join()
     assert seen <= set(versions)
-
-
-def test_emit_quiet_only_silences_an_all_pass_run(tmp_path: Path) -> None:
-    out = io.StringIO()
-    emit("report\n", None, quiet=True, all_passed=True, stdout=out)
-    assert out.getvalue() == ""
-    emit("report\n", None, quiet=True, all_passed=False, stdout=out)
-    assert out.getvalue() == "report\n"
-    emit("file\n", tmp_path / "f", quiet=False, all_passed=False, stdout=out)
-    assert out.getvalue() == "report\n" and (tmp_path / "f").read_text() == "file\n"
 
 
 def test_missing_directory_is_an_error_not_a_silent_loss(tmp_path: Path) -> None:

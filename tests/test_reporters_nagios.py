@@ -7,19 +7,11 @@ import re
 
 from netcheck.model import Reason
 from netcheck.reporters import RenderOptions, nagios
-from netcheck.runner import exit_code
-from tests.helpers import GATEWAYS, cross, healthy, report
+from tests.helpers import GATEWAYS, healthy, report
 
 BLOCKED = {f"{h}:{p}": Reason.TIMEOUT for h in GATEWAYS for p in (4000, 4001)}
 # Nagios plugin guidelines: 'label'=value[UOM];[warn];[crit];[min];[max], space separated
 PERF = re.compile(r"^[A-Za-z_]+=[0-9.]+(s|%|B|c)?(;[0-9.]*){0,4}$")
-
-
-def warned():  # type: ignore[no-untyped-def]
-    outs = healthy()
-    i = next(i for i, o in enumerate(outs) if o.check.kind.value == "dns-cross")
-    outs[i] = cross("ndc1.ibllc.com", "203.0.113.153", reason=Reason.NXDOMAIN)
-    return report(outs)
 
 
 def split(text: str) -> tuple[str, dict[str, str], list[str]]:
@@ -50,16 +42,3 @@ def test_pipes_in_text_cannot_start_perfdata_early() -> None:
     rep = dataclasses.replace(rep, findings=(dataclasses.replace(rep.findings[0], id="x|y"),))
     text = nagios.render(rep, RenderOptions())
     assert text.split("\n")[0].count("|") == 1 and "|" not in "".join(text.split("\n")[1:])
-
-
-def test_exit_codes_follow_the_plugin_convention_only_for_nagios() -> None:
-    ok, warn, crit = report(healthy()), warned(), report(healthy(**BLOCKED))
-    assert warn.status.value == "warn"
-    assert [exit_code(r, "nagios") for r in (ok, warn, crit)] == [0, 1, 2]
-    assert [exit_code(r, "json") for r in (ok, warn, crit)] == [0, 0, 1]
-    assert [exit_code(r) for r in (ok, warn, crit)] == [0, 0, 1]
-    for why in ("SIGINT", "deadline"):
-        cut = dataclasses.replace(ok, interrupted=True, meta={"stop_reason": why})
-        assert exit_code(cut, "nagios") == 3
-        assert nagios.render(cut, RenderOptions()).startswith(f"NETCHECK UNKNOWN - Interrupted ({why})")
-    assert exit_code(dataclasses.replace(ok, interrupted=True, meta={"stop_reason": "SIGINT"})) == 130

@@ -1,8 +1,9 @@
-"""The interactive guide: a thin click shell around the pure topic tree and format checks."""
+"""The interactive guide: the dialogue over the pure topic tree and format checks; the terminal is injected."""
 
 from __future__ import annotations
 
-import click
+from collections.abc import Sequence
+from typing import Protocol
 
 from netcheck.guide import texts
 from netcheck.guide.formatcheck import CODE_OK, USER_OK, code_problems, username_problems
@@ -14,59 +15,63 @@ from netcheck.messages import Translator
 _CHECKS = {"username": username_problems, "code": code_problems}
 
 
+class Dialog(Protocol):
+    """The terminal (netcheck.cli.guide): print a line, ask for one of `choices`, read hidden input."""
+
+    def say(self, text: str) -> None: ...
+
+    def choose(self, prompt: str, choices: Sequence[str], default: str | None = None) -> str: ...
+
+    def secret(self, prompt: str) -> str: ...
+
+
 def start_question() -> Question:
     return Question(texts.START, tuple(Branch(t.title, t.node) for t in TOPICS))
 
 
-def interactive(tr: Translator) -> None:
+def interactive(tr: Translator, io: Dialog) -> None:
     """Ask until an answer is reached, print it, and offer the offline format check."""
-    click.echo("\n".join(wrap(tr.gettext(texts.INTRO))))
+    io.say("\n".join(wrap(tr.gettext(texts.INTRO))))
     node: Node = start_question()
     while isinstance(node, Question):
-        picked = _ask(node, tr)
+        picked = _ask(node, tr, io)
         if picked is None:
             return
         node = picked
-    click.echo("")
-    click.echo("\n".join(answer_lines(node, tr)))
+    io.say("")
+    io.say("\n".join(answer_lines(node, tr)))
     if node.check:
-        _format_check(node, tr)
-    click.echo("")
-    click.echo(tr.gettext(texts.NETWORK_HINT))
+        _format_check(node, tr, io)
+    io.say("")
+    io.say(tr.gettext(texts.NETWORK_HINT))
 
 
-def _ask(q: Question, tr: Translator) -> Node | None:
-    click.echo("")
-    click.echo(tr.gettext(q.text))
+def _ask(q: Question, tr: Translator, io: Dialog) -> Node | None:
+    io.say("")
+    io.say(tr.gettext(q.text))
     for i, b in enumerate(q.branches, 1):
-        click.echo(f"  {i:2}. {tr.gettext(b.label)}")
+        io.say(f"  {i:2}. {tr.gettext(b.label)}")
     keys = [str(i) for i in range(1, len(q.branches) + 1)] + ["q"]
-    choice = click.prompt(tr.gettext(texts.CHOICE), type=click.Choice(keys, case_sensitive=False), show_choices=False)
+    choice = io.choose(tr.gettext(texts.CHOICE), keys)
     return None if choice.lower() == "q" else q.branches[int(choice) - 1].node
 
 
-def _format_check(a: Answer, tr: Translator) -> None:
-    click.echo("")
-    click.echo("\n".join(wrap(tr.gettext(texts.OFFLINE_NOTE))))
-    if not _yes(tr.gettext(texts.OFFER[a.check]), tr):
+def _format_check(a: Answer, tr: Translator, io: Dialog) -> None:
+    io.say("")
+    io.say("\n".join(wrap(tr.gettext(texts.OFFLINE_NOTE))))
+    if not _yes(tr.gettext(texts.OFFER[a.check]), tr, io):
         return
     # Hidden input; the value lives only in this frame and is never echoed, logged or written.
-    value = click.prompt(tr.gettext(texts.PROMPT[a.check]), hide_input=True, default="", show_default=False)
+    value = io.secret(tr.gettext(texts.PROMPT[a.check]))
     problems = _CHECKS[a.check](value)
     del value
     ok = USER_OK if a.check == "username" else CODE_OK
     for msg in problems or (ok,):
-        click.echo("\n".join(wrap("• " + tr.gettext(msg))))
+        io.say("\n".join(wrap("• " + tr.gettext(msg))))
 
 
-def _yes(question: str, tr: Translator) -> bool:
+def _yes(question: str, tr: Translator, io: Dialog) -> bool:
     yes, no = tr.gettext(texts.YES), tr.gettext(texts.NO)
     accepted = {yes, no, "y", "n"}
-    answer = click.prompt(
-        f"{question} [{yes}/{no.upper()}]",
-        default=no,
-        show_default=False,
-        type=click.Choice(sorted(accepted), case_sensitive=False),
-        show_choices=False,
-    )
+    answer = io.choose(f"{question} [{yes}/{no.upper()}]", sorted(accepted), default=no)
     return answer.lower() in (yes, "y")

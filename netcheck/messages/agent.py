@@ -10,7 +10,9 @@ LABELS: Mapping[str, str] = {
     "serve_listening": N_("listening on http://{address} (/metrics /healthz /report)"),
     "serve_listening_tls": N_("listening on https://{address} (/metrics /healthz /report; TLS{auth})"),
     "serve_auth_basic": N_(", basic auth"),
-    "serve_history_busy": N_("history: the previous record is still waiting for the database; this run is not recorded"),
+    "serve_history_busy": N_(
+        "history: the previous record is still waiting for the database; this run is not recorded"
+    ),
     "serve_run_done": N_("run {runs}: {status}, {findings} finding(s), {seconds:.1f} s"),
     "serve_cannot_listen": N_("cannot listen on {address}: {error}"),
     "bundle_written": N_("wrote {path}: {status}, {findings} finding(s), {files} files"),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
-import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,15 +26,23 @@ class AgentOptions:
     port: int = 9466
     interval: float = 300.0
     history: bool = True
-    history_db: str | None = None
+    history_db: str | os.PathLike[str] | None = None
     web: WebConfig | None = None  # --web-config: TLS and basic auth, as Prometheus exporters do
 
 
 class Agent:
     """Owns the one mutable thing, the current Snapshot; requests only read it."""
 
-    def __init__(self, hl: HostList, run_opts: Any, opts: AgentOptions, tr: Translator | None = None) -> None:
-        self.hl, self.run_opts, self.opts = hl, run_opts, opts
+    def __init__(
+        self,
+        hl: HostList,
+        run_opts: Any,
+        opts: AgentOptions,
+        tr: Translator | None = None,
+        log: Callable[[str], None] = lambda _text: None,
+    ) -> None:
+        """`log` shows one progress line (netcheck.cli.serve writes it to stderr)."""
+        self.hl, self.run_opts, self.opts, self.log = hl, run_opts, opts, log
         self.tr = tr or translator()
         self.snapshot = Snapshot()
         self.stop = asyncio.Event()
@@ -47,7 +56,7 @@ class Agent:
         tls = server_context(web.tls) if web.tls else None
         server = await http.start(self.opts.host, self.opts.port, handle, tls)
         addr = server.sockets[0].getsockname()
-        _log(self._listening(_hostport(addr[0], addr[1]), web))
+        self.log(self._listening(_hostport(addr[0], addr[1]), web))
         async with server:
             await self._loop()
         return 0
@@ -79,7 +88,7 @@ class Agent:
                 return  # keep the last complete result rather than a run cut short on the way out
         self.snapshot = build(report, time.monotonic(), self.snapshot.runs + 1)
         n, secs = len(report.findings), report.duration_ms / 1000
-        _log(
+        self.log(
             label(
                 "serve_run_done", self.tr, runs=self.snapshot.runs, status=report.status.value, findings=n, seconds=secs
             )
@@ -92,7 +101,7 @@ class Agent:
         busy timeout (30 s), so the write runs beside the loop (a daemon thread), and while one write
         is still waiting the next run's record is skipped rather than piled up behind it."""
         if self._recording and not self._recording.done():
-            _log(label("serve_history_busy", self.tr))
+            self.log(label("serve_history_busy", self.tr))
             return
         self._recording = asyncio.ensure_future(asyncio.to_thread(self._record, report))
 
@@ -101,7 +110,7 @@ class Agent:
 
         warning = record_report(report, self.opts.history_db)
         if warning:
-            _log(warning)
+            self.log(warning)
 
     def _install_signals(self) -> None:
         loop = asyncio.get_running_loop()
@@ -109,15 +118,11 @@ class Agent:
             try:
                 loop.add_signal_handler(getattr(signal, name), self.stop.set)
             except (NotImplementedError, RuntimeError, ValueError):
-                pass  # Windows: Ctrl-C raises KeyboardInterrupt in asyncio.run instead
+                pass  # Windows: Ctrl-C raises KeyboardInterrupt in asyncio.run (netcheck.cli.serve: exit 130)
 
 
 def _hostport(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-
-
-def _log(text: str) -> None:
-    print(f"netcheck serve: {text}", file=sys.stderr, flush=True)
 
 
 def parse_listen(value: str) -> tuple[str, int]:

@@ -50,7 +50,7 @@ def click_texts() -> Iterator[tuple[str, str]]:
     import click
 
     from netcheck.cli import main
-    from netcheck.messages.clihelp import help_text
+    from netcheck.cli.help import help_text
 
     def walk(cmd: click.Command, path: str, parent: click.Context | None) -> Iterator[tuple[str, str]]:
         ctx = click.Context(cmd, info_name=path.split()[-1], parent=parent)

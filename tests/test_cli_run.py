@@ -1,13 +1,17 @@
-"""Through the real CLI on loopback only: formats to --output, --quiet, nagios exit codes, and history that
-survives ten overlapping runs (as from cron) without losing a record or corrupting the file."""
+"""`netcheck run` through the real CLI on loopback only: formats to --output, --quiet, nagios exit codes, history
+that survives ten overlapping runs (as from cron), and Ctrl-C where the event loop has no signal handlers (Windows)."""
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import signal
 import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from netcheck import cli
+from netcheck.cli.run import emit
 
 # Loopback only: an IP-literal host (no DNS), no local checks, the cross-check resolver on loopback too.
 SAFE = ["--no-local", "--public-dns", "127.0.0.1", "--timeout", "1", "--deadline", "10"]
@@ -137,3 +142,52 @@ def test_ten_overlapping_runs_lose_no_record(tmp_path: Path, listener: int) -> N
     assert con.execute("SELECT COUNT(*) FROM checks").fetchone()[0] == 10
     started = sorted(json.loads(out)["started_at"] for out, _ in results)
     assert sorted(r[0] for r in con.execute("SELECT started_at FROM runs")) == started
+
+
+def test_emit_quiet_only_silences_an_all_pass_run(tmp_path: Path) -> None:
+    out = io.StringIO()
+    emit("report\n", None, quiet=True, all_passed=True, stdout=out)
+    assert out.getvalue() == ""
+    emit("report\n", None, quiet=True, all_passed=False, stdout=out)
+    assert out.getvalue() == "report\n"
+    emit("file\n", tmp_path / "f", quiet=False, all_passed=False, stdout=out)
+    assert out.getvalue() == "report\n" and (tmp_path / "f").read_text() == "file\n"
+
+
+def tarpit_list(tmp_path: Path, port: int, tarpit: int) -> Path:
+    """A loopback gateway that answers, and a reachability URL whose server never answers (in flight at Ctrl-C)."""
+    path = host_list(tmp_path, port)
+    path.write_text(path.read_text() + f'[[reachability]]\nurl = "http://127.0.0.1:{tarpit}/"\nexpect_status = 204\n')
+    return path
+
+
+def test_ctrl_c_without_loop_signal_handlers_gives_the_partial_report(
+    tmp_path: Path, listener: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows' event loops raise NotImplementedError for add_signal_handler; Ctrl-C must still end the run
+    like SIGINT: partial report, exit 130, and the caller's own SIGINT handler back afterwards."""
+    import asyncio
+
+    def unavailable(*_a: object, **_k: object) -> None:
+        raise NotImplementedError
+
+    monkeypatch.setattr(asyncio.SelectorEventLoop, "add_signal_handler", unavailable)  # what asyncio.run builds here
+    callers: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: callers.append(signum))
+    timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT))  # Ctrl-C, delivered to the main thread
+    try:
+        with socket.socket() as tarpit:
+            tarpit.bind(("127.0.0.1", 0))
+            tarpit.listen(8)  # accepts in the kernel, never answers: the HTTP check waits for its timeout
+            hosts = str(tarpit_list(tmp_path, listener, tarpit.getsockname()[1]))
+            timer.start()
+            args = ["--no-local", "--public-dns", "127.0.0.1", "--timeout", "20", "--deadline", "30"]
+            code, out, _ = run_cli("run", "--hosts", hosts, *args, "--format", "json", "--no-history")
+        handler_after = signal.getsignal(signal.SIGINT)
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGINT, previous)
+    report = json.loads(out)
+    assert code == 130 and report["interrupted"] and report["meta"]["stop_reason"] == "SIGINT"
+    assert any(c["status"] == "pass" for c in report["checks"])  # what finished is kept
+    assert callers == [] and handler_after is not previous and callable(handler_after)  # ours again, not the run's

@@ -1,6 +1,6 @@
 """Click help in the user's language: command classes that translate help texts when printed.
 
-Help strings stay plain English in cli.py; `netcheck.messages.tools` collects them from the command
+Help strings stay plain English in netcheck/cli/; `netcheck.messages.tools` collects them from the command
 tree, so commands and options added later are extracted without any markup."""
 
 from __future__ import annotations

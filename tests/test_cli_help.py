@@ -2,7 +2,7 @@
 
 import pytest
 
-from netcheck.messages.clihelp import short_help
+from netcheck.cli.help import short_help
 
 
 @pytest.mark.parametrize(

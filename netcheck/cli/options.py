@@ -1,15 +1,63 @@
-"""Options shared by every command that runs the checks (run, serve, bundle): declared once, so they cannot drift."""
+"""Options shared by every command that runs the checks (run, serve, bundle): declared once, so they
+cannot drift, and gathered into one frozen CheckOptions for the command."""
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+if TYPE_CHECKING:
+    from netcheck.runner import RunOptions
+
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What --hosts/--region, the probe options and the history options said (names as click's)."""
+
+    host_files: tuple[Path, ...] = ()
+    region: tuple[str, ...] = ()
+    timeout: float = 2.0
+    deadline: float = 20.0
+    public_dns: tuple[str, ...] = ()
+    ca_bundle: str | None = None
+    no_local: bool = False
+    history: bool = True
+    history_db: Path | None = None
+
+    def run_options(self, **overrides: Any) -> RunOptions:
+        from netcheck.runner import RunOptions  # lazily: --help must not pay for the engine
+
+        opts = RunOptions(
+            timeout=self.timeout,
+            deadline=self.deadline,
+            public_dns=self.public_dns or None,
+            ca_bundle=self.ca_bundle,
+            local=not self.no_local,
+            user_regions=self.region,
+        )
+        return replace(opts, **overrides)
+
+
+_FIELDS = tuple(f.name for f in fields(CheckOptions))
+
+
+def gather(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Innermost decorator: the shared options' values reach `f` as one `checks: CheckOptions`."""
+
+    @functools.wraps(f)
+    def wrapper(**kwargs: Any) -> Any:
+        checks = CheckOptions(**{k: kwargs.pop(k) for k in _FIELDS if k in kwargs})
+        return f(checks=checks, **kwargs)
+
+    return wrapper
 
 
 def _ip(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import os
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
-from netcheck.cli_options import history_options, probe_options, target_options
+from netcheck.cli.load import fail
+from netcheck.cli.options import CheckOptions, gather, history_options, probe_options, target_options
 from netcheck.messages import Translator, label
-
-EXIT_CONFIG = 3
 
 
 @click.command("bundle")
@@ -28,80 +25,38 @@ EXIT_CONFIG = 3
 @target_options
 @probe_options
 @history_options
-def bundle_cmd(
-    output: Path,
-    from_last: bool,
-    host_files: tuple[Path, ...],
-    region: tuple[str, ...],
-    timeout: float,
-    deadline: float,
-    public_dns: tuple[str, ...],
-    ca_bundle: str | None,
-    no_local: bool,
-    history: bool,
-    history_db: Path | None,
-) -> None:
+@gather
+def bundle_cmd(checks: CheckOptions, output: Path, from_last: bool) -> None:
     """Write a zip for IBKR support or IT: reports, recent history, OS, host lists, proxy settings."""
     from netcheck import bundle
 
-    if from_last:
-        doc, md, sources = _last_run(history_db)
-    else:
-        run = _FreshRun(host_files, region, timeout, deadline, public_dns, ca_bundle, no_local, history, history_db)
-        doc, md, sources = _fresh_run(run)
-    files = bundle.collect(doc, md, _recent(history_db), sources, os.environ)
+    doc, md, sources = _last_run(checks.history_db) if from_last else _fresh_run(checks)
+    files = bundle.collect(doc, md, _recent(checks.history_db), sources, os.environ)
     tr = _tr()
     try:
         bundle.write(output, bundle.build_zip(files))
     except OSError as exc:
-        error = label("bundle_cannot_write", tr, path=str(output), error=exc.strerror or str(exc))
-        click.echo(f"netcheck: error: {error}", err=True)
-        sys.exit(EXIT_CONFIG)
+        fail(label("bundle_cannot_write", tr, path=str(output), error=exc.strerror or str(exc)))
     n = len(doc.get("findings", []))
     click.echo(label("bundle_written", tr, path=str(output), status=doc.get("status"), findings=n, files=len(files)))
 
 
 def _tr() -> Translator:
-    from netcheck.messages.clihelp import tr_of
+    from netcheck.cli.help import tr_of
 
     return tr_of(click.get_current_context(silent=True))
 
 
-@dataclass(frozen=True)
-class _FreshRun:
-    host_files: tuple[Path, ...]
-    region: tuple[str, ...]
-    timeout: float
-    deadline: float
-    public_dns: tuple[str, ...]
-    ca_bundle: str | None
-    no_local: bool
-    history: bool
-    history_db: Path | None
-
-
-def _fresh_run(run: _FreshRun) -> tuple[dict[str, Any], str, list[str]]:
-    from netcheck.cli import _execute, _load_hosts
+def _fresh_run(checks: CheckOptions) -> tuple[dict[str, Any], str, list[str]]:
+    from netcheck.cli.load import load_hosts
+    from netcheck.cli.run import execute, record
     from netcheck.reporters import REGISTRY, RenderOptions
     from netcheck.reporters.json import to_dict
-    from netcheck.runner import RunOptions
 
-    hl = _load_hosts(run.host_files, run.region)
-    opts = RunOptions(
-        timeout=run.timeout,
-        deadline=run.deadline,
-        public_dns=run.public_dns or None,
-        ca_bundle=run.ca_bundle,
-        local=not run.no_local,
-        user_regions=run.region,
-    )
-    report = _execute(hl, opts, live=False)
-    if run.history:
-        from netcheck.history.hook import record_report
-
-        warning = record_report(report, run.history_db)
-        if warning:
-            click.echo(warning, err=True)
+    hl = load_hosts(checks.host_files, checks.region)
+    report = execute(hl, checks.run_options(), live=False)
+    if checks.history:
+        record(report, checks.history_db)
     return to_dict(report, RenderOptions()), REGISTRY["markdown"](report, RenderOptions()), list(hl.sources)
 
 
@@ -110,8 +65,7 @@ def _last_run(history_db: Path | None) -> tuple[dict[str, Any], str, list[str]]:
 
     runs = _recent(history_db, 1)
     if not runs:
-        click.echo(f"netcheck: error: {label('bundle_no_run', _tr())}", err=True)
-        sys.exit(EXIT_CONFIG)
+        fail(label("bundle_no_run", _tr()))
     doc = {k: v for k, v in runs[0].items() if k != "history_id"}
     return doc, bundle.markdown_from_json(doc), list(doc.get("meta", {}).get("host_lists", []))
 

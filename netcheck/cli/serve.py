@@ -1,15 +1,21 @@
-"""`netcheck serve`: the click command; options as in `netcheck run`, plus where to listen and how often."""
+"""`netcheck serve`: options as in `netcheck run`, plus where to listen and how often; logs go to stderr."""
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from netcheck.cli_options import history_options, probe_options, target_options
-from netcheck.serve.webconfig import WebConfig
+from netcheck.cli.exitcodes import EXIT_SIGINT
+from netcheck.cli.load import fail, load_hosts
+from netcheck.cli.options import CheckOptions, gather, history_options, probe_options, target_options
+
+if TYPE_CHECKING:
+    from netcheck.serve.webconfig import WebConfig
 
 
 def _listen(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, int]:
@@ -45,70 +51,41 @@ def _listen(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str
 )
 @probe_options
 @history_options
-def serve_cmd(
-    host_files: tuple[Path, ...],
-    region: tuple[str, ...],
-    listen: tuple[str, int],
-    interval: float,
-    web_config: Path | None,
-    timeout: float,
-    deadline: float,
-    public_dns: tuple[str, ...],
-    ca_bundle: str | None,
-    no_local: bool,
-    history: bool,
-    history_db: Path | None,
-) -> None:
+@gather
+def serve_cmd(checks: CheckOptions, listen: tuple[str, int], interval: float, web_config: Path | None) -> None:
     """Run the checks every --interval seconds and serve the last result (Prometheus /metrics)."""
-    from netcheck.cli import _load_hosts
+    from netcheck.cli.help import tr_of
     from netcheck.messages import label
-    from netcheck.messages.clihelp import tr_of
-    from netcheck.runner import RunOptions
     from netcheck.serve.agent import Agent, AgentOptions
 
     tr = tr_of(click.get_current_context())
-    hl = _load_hosts(host_files, region)
-    run_opts = RunOptions(
-        timeout=timeout,
-        deadline=min(deadline, interval),
-        public_dns=public_dns or None,
-        ca_bundle=ca_bundle,
-        local=not no_local,
-        user_regions=region,
-    )
+    hl = load_hosts(checks.host_files, checks.region)
+    run_opts = checks.run_options(deadline=min(checks.deadline, interval))
     web = _web_config(web_config, listen[0])
     opts = AgentOptions(
         host=listen[0],
         port=listen[1],
         interval=interval,
-        history=history,
-        history_db=str(history_db) if history_db else None,
+        history=checks.history,
+        history_db=checks.history_db,
         web=web,
     )
     try:
-        sys.exit(asyncio.run(Agent(hl, run_opts, opts, tr).main()))
+        sys.exit(asyncio.run(Agent(hl, run_opts, opts, tr, log=_log).main()))
     except OSError as exc:  # the port is taken or the address is not ours
         where = f"{listen[0]}:{listen[1]}"
-        msg = label("serve_cannot_listen", tr, address=where, error=exc.strerror or str(exc))
-        click.echo(f"netcheck: error: {msg}", err=True)
-        sys.exit(3)
-    except KeyboardInterrupt:
-        sys.exit(130)
+        fail(label("serve_cannot_listen", tr, address=where, error=exc.strerror or str(exc)))
+    except KeyboardInterrupt:  # Windows: no signal handlers in the loop, so Ctrl-C arrives here
+        sys.exit(EXIT_SIGINT)
 
 
 def _web_config(path: Path | None, host: str) -> WebConfig | None:
     """Load --web-config (exit 3 on a bad file); warn when a non-loopback address serves without one."""
-    import ipaddress
-
     from netcheck.errors import ConfigError
     from netcheck.serve.webconfig import load, server_context
 
     if path is None:
-        try:
-            loopback = ipaddress.ip_address(host).is_loopback
-        except ValueError:
-            loopback = host == "localhost"
-        if not loopback:
+        if not _is_loopback(host):
             click.echo(
                 f"netcheck: warning: serving on {host} without --web-config: anyone who can reach this "
                 "address reads the report; add TLS and basic auth (packaging/prometheus/web-config.yml).",
@@ -121,5 +98,15 @@ def _web_config(path: Path | None, host: str) -> WebConfig | None:
             server_context(web.tls)  # a key that does not match its certificate fails now, not at start
         return web
     except ConfigError as exc:
-        click.echo(f"netcheck: error: {exc}", err=True)
-        sys.exit(3)
+        fail(str(exc))
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def _log(text: str) -> None:
+    click.echo(f"netcheck serve: {text}", err=True)

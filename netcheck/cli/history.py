@@ -1,0 +1,76 @@
+"""`netcheck history`: open the store, ask the three questions, render, print; a broken store is exit 3."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from netcheck.cli.exitcodes import EXIT_CONFIG, EXIT_OK
+from netcheck.cli.help import TrCommand, lang_option, tr_of
+from netcheck.messages import Translator, label
+
+
+def _window(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from netcheck.history.queries import parse_window
+
+    try:
+        parse_window(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value
+
+
+@click.command("history", cls=TrCommand)
+@click.option(
+    "--since",
+    default="24h",
+    show_default=True,
+    callback=_window,
+    help="Window for per-check availability, e.g. 90m, 24h, 7d, 2w.",
+)
+@click.option("--limit", type=click.IntRange(1, 10000), default=10, show_default=True, help="Runs to list.")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option(
+    "--history-db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="NETCHECK_HISTORY_DB",
+    help="History database file (default: history.sqlite3 in the user data directory; env NETCHECK_HISTORY_DB).",
+)
+@lang_option
+def history_cmd(since: str, limit: int, fmt: str, history_db: Path | None) -> None:
+    """Show the last runs, per-check availability and what changed since the last good run."""
+    code, out, err = run(history_db, since, limit, fmt, tr_of(click.get_current_context()))
+    click.echo(out, nl=False)
+    click.echo(err, err=True, nl=False)
+    sys.exit(code)
+
+
+def run(
+    path: str | os.PathLike[str] | None, since: str, limit: int, fmt: str, tr: Translator, now: datetime | None = None
+) -> tuple[int, str, str]:
+    """(exit code, stdout text, stderr text). A missing database is not an error: nothing was recorded yet."""
+    from netcheck.history.queries import Changes, availability, changes_since_good, parse_window, recent_runs
+    from netcheck.history.render import render_json, render_text
+    from netcheck.history.store import default_path, open_store
+
+    window = parse_window(since)  # validated by the CLI callback already
+    db = os.fspath(path or default_path())
+    if not os.path.exists(db):  # nothing recorded yet is not an error, and asking must not create the file
+        if fmt == "json":
+            return EXIT_OK, render_json([], since, 0, [], Changes(None, None)), ""
+        return EXIT_OK, label("history_empty", tr, path=db) + "\n", ""
+    try:
+        with open_store(db) as store:
+            runs = recent_runs(store, limit)
+            n_runs, avail = availability(store, (now or datetime.now(UTC)) - window)
+            changes = changes_since_good(store)
+    except (sqlite3.Error, OSError) as exc:
+        return EXIT_CONFIG, "", f"netcheck: error: {db}: {exc}\n"
+    if fmt == "json":
+        return EXIT_OK, render_json(runs, since, n_runs, avail, changes), ""
+    return EXIT_OK, render_text(runs, since, n_runs, avail, changes, tr), ""
