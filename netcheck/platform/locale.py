@@ -48,7 +48,8 @@ def windows_ui_language() -> str | None:
     try:
         import ctypes
 
-        return from_windows_langid(int(ctypes.windll.kernel32.GetUserDefaultUILanguage()))  # type: ignore[attr-defined]
+        kernel32 = getattr(ctypes, "windll").kernel32  # noqa: B009 (windll exists on Windows only; mypy runs on Linux)
+        return from_windows_langid(int(kernel32.GetUserDefaultUILanguage()))
     except (AttributeError, OSError, ValueError):
         return None
 

@@ -52,8 +52,8 @@ def settings(roots: list[str] | tuple[str, ...]) -> Settings | None:
     with_peer = [c for c in candidates if c[2].peer_host] or candidates
     if not with_peer:
         return None
-    _, path, ini = max(with_peer, key=lambda c: c[0])
-    return Settings(path, ini)
+    _, newest, ini = max(with_peer, key=lambda c: c[0])
+    return Settings(newest, ini)
 
 
 def _vmoptions_files(root: Path) -> list[Path]:

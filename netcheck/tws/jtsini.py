@@ -13,9 +13,10 @@ class JtsIni:
 
 
 def parse(text: str) -> JtsIni:
-    """TWS writes Peer= under [Logon] (newer) or [Communication] (older); take the first found.
-    Hand-edited files are common, so anything malformed is ignored rather than raised."""
-    peer_host, peer_port, ssl_hosts = "", 0, ()
+    """TWS writes Peer= under [Communication] (every public sample, 2017-2026); [Logon] is still
+    accepted. Hand-edited files are common, so anything malformed is ignored rather than raised."""
+    peer_host, peer_port = "", 0
+    ssl_hosts: tuple[str, ...] = ()
     for section, key, value in _entries(text):
         if key == "peer" and not peer_host and section in ("logon", "communication"):
             peer_host, peer_port = split_host_port(value)
