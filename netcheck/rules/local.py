@@ -20,10 +20,10 @@ def _machine_prefix(s: State, prefix: str) -> list[Outcome]:
 
 
 def home_server_unreachable(s: State) -> None:
-    home: dict[str, Any] = s.context.get("home_server") or {}
-    host = str(home.get("host") or "")
-    if not host:
+    home = s.home
+    if home is None or not home.host:
         return
+    host = home.host
     outs = [o for o in s.facts.kind(Kind.TCP) if o.check.host == host and o.check.port in GATEWAY_PORTS]
     if not outs or any(o.status is Status.PASS for o in outs):
         return
@@ -31,9 +31,8 @@ def home_server_unreachable(s: State) -> None:
     if not blocked:
         return  # only deadline skips: not known to be unreachable
     dns = [o for o in s.facts.kind(Kind.DNS) if o.check.host == host and failed(o)]
-    region = str(home.get("region") or "")
-    s.add("home-server-unreachable", Severity.FAIL, dns + blocked, server=host, region=_region_name(region),
-          jts_ini=home.get("jts_ini", ""))
+    s.add("home-server-unreachable", Severity.FAIL, dns + blocked, server=host, region=_region_name(home.region),
+          jts_ini=home.source)
 
 
 def vpn_default_route(s: State) -> None:
@@ -95,7 +94,9 @@ def ipv6_vmoptions(s: State) -> None:
     if not any(f.id == "ipv6-broken" for f in s.findings):
         return
     o = _machine(s, "machine:tws-install")
-    installs = list(o.detail.get("installations", [])) if o and o.status is Status.PASS else []
+    if o is None or o.status is not Status.PASS:
+        return
+    installs = list(o.detail.get("installations", []))
     if not installs:
         return
     missing = [i for i in installs if not i.get("prefer_ipv4")]
