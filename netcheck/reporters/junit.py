@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from netcheck.details import explanation
 from netcheck.messages import finding_texts, label
 from netcheck.model import Finding, Outcome, Report, Status, Summary
 from netcheck.redact import redact
@@ -44,7 +45,7 @@ def _testcase(suite: ET.Element, o: Outcome, findings: list[Finding], opts: Rend
 
 
 def _why(o: Outcome) -> str:
-    extra = o.detail.get("error") or o.detail.get("why") or ""
+    extra = explanation(o)
     return f"{o.check.target}: {o.reason.value}" + (f" — {extra}" if extra else "")
 
 

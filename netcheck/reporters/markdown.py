@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from netcheck import allowlist
+from netcheck.details import explanation
 from netcheck.messages import finding_texts, label, status_word, summary
 from netcheck.messages.catalog import SYMPTOMS
 from netcheck.model import Finding, Outcome, Report, Status
@@ -55,7 +56,7 @@ def _table(outcomes: tuple[Outcome, ...], opts: RenderOptions) -> list[str]:
     rows = [head, "|---|---|---|--:|---|"]
     # problems first: the reader of a ticket looks for them
     for o in sorted(outcomes, key=lambda o: o.status is Status.PASS):
-        detail = o.detail.get("error") or o.detail.get("why") or ""
+        detail = explanation(o)
         cells = (
             f"`{_code(o.check.id)}`",
             status_word(o.status.value, opts.tr),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from netcheck import allowlist
+from netcheck.details import explanation, integer, texts
 from netcheck.messages import finding_texts, heading, label, reason_word, summary
 from netcheck.messages.catalog import SYMPTOMS
 from netcheck.model import Finding, Outcome, Report, Severity, Status
@@ -80,17 +81,18 @@ def _condense(outs: list[Outcome]) -> list[Outcome]:
 def _check_line(o: Outcome, opts: RenderOptions) -> str:
     mark = _paint(_MARK[o.status], o.status, opts)
     why = reason_word(o.reason.value, opts.tr) if o.status is not Status.PASS else _pass_detail(o, opts)
-    extra = o.detail.get("error") or o.detail.get("why") or ""
+    extra = explanation(o)
     tail = f" — {extra}" if extra and o.status is not Status.PASS else ""
     return f"    {mark} {o.check.target}  {why}{tail}  ({o.duration_ms:.0f} ms)"
 
 
 def _pass_detail(o: Outcome, opts: RenderOptions) -> str:
-    addrs = o.detail.get("addresses")
+    addrs = texts(o.detail, "addresses")  # DNS answers, or this computer's own addresses
     if addrs:
         return ", ".join(addrs[:4]) + (" …" if len(addrs) > 4 else "")
-    if "http_status" in o.detail:
-        return f"HTTP {o.detail['http_status']}"
+    status = integer(o.detail, "http_status")  # HTTP checks and proxies
+    if status is not None:
+        return f"HTTP {status}"
     return label("pass_open" if o.check.kind.value == "tcp" else "pass_ok", opts.tr)
 
 
