@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from netcheck import details
 from netcheck.facts import failed
 from netcheck.model import Kind, Reason, Severity, Status
 from netcheck.rules import State
@@ -22,7 +23,7 @@ def captive_portal(s: State) -> None:
         if o.reason in (Reason.REDIRECT, Reason.HTTP_STATUS) and o.check.url.startswith("http://")
     ]
     if hits:
-        location = next((str(o.detail["location"]) for o in hits if o.detail.get("location")), "")
+        location = next((loc for o in hits if (loc := details.web(o).location)), "")
         s.add("captive-portal", Severity.FAIL, hits + s.unexplained(s.all_failed()), location=location)
         s.final = True
 
