@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from netcheck.details import params
 from netcheck.model import AllowEntry, Finding, Kind, Outcome, Reason, Status
 
 # When the whole network is down or caught by a portal, no firewall rule would help: list nothing.
@@ -28,7 +29,7 @@ def allow_list(findings: Sequence[Finding], outcomes: Sequence[Outcome]) -> tupl
             host=c.host,
             port=c.port,
             addresses=tuple(dict.fromkeys(addrs)),
-            purpose=str(c.params.get("purpose", "")),
+            purpose=params(c).purpose,
             required=c.required,
             reason=prev.reason if prev else o.reason.value,
         )

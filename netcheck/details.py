@@ -1,4 +1,4 @@
-"""Typed, frozen views of `Outcome.detail` per check kind, so mypy checks what the rules read.
+"""Typed, frozen views of `Outcome.detail` per check kind (and of `Check.params`), so mypy checks the rules.
 
 The probes still write `detail` as a plain mapping (the engine merges TCP attempts into it and the
 JSON schema prints it key for key); this module is the one seam that turns it into typed values.
@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, overload
 
-from netcheck.model import Outcome
+from netcheck.model import Check, Outcome
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,32 @@ class ProxyDetail:
     proxy_server: str = ""
     auth_required: bool = False
     error: str = ""
+
+
+@dataclass(frozen=True)
+class CheckParams:
+    """What the planner (netcheck/plan*.py) attached to a check, as the rules read it."""
+
+    path: str = ""  # dns: "system" (the OS resolver) or "resolver" (asked directly)
+    purpose: str = ""  # tcp/tls: the host's purpose from the host list
+    mode: str = ""  # proxy: "reach" (does it answer) or "connect" (will it tunnel)
+    role: str = ""  # proxy connect: "web" or "gateway"
+    proxy: str = ""  # proxy: which one
+    source: str = ""  # proxy: where this computer's setting came from
+    port: int | None = None  # machine api-port: the port checked
+
+
+def params(c: Check) -> CheckParams:
+    p = c.params
+    return CheckParams(
+        path=text(p, "path"),
+        purpose=text(p, "purpose"),
+        mode=text(p, "mode"),
+        role=text(p, "role"),
+        proxy=text(p, "proxy"),
+        source=text(p, "source"),
+        port=integer(p, "port"),
+    )
 
 
 def tcp(o: Outcome) -> TcpDetail:

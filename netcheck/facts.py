@@ -6,7 +6,7 @@ import ipaddress
 from dataclasses import dataclass
 from functools import cached_property
 
-from netcheck.details import explanation
+from netcheck.details import explanation, params
 from netcheck.model import Kind, Outcome, Reason, Status
 
 GATEWAY_PORTS = (4000, 4001)
@@ -49,7 +49,7 @@ class Facts:
 
     def dns(self, host: str, path: str) -> Outcome | None:
         for o in self.kind(Kind.DNS):
-            if o.check.host == host and o.check.params.get("path") == path:
+            if o.check.host == host and params(o.check).path == path:
                 return o
         return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from netcheck.details import params
 from netcheck.details_machine import Installation, MemoryProblem, Session, machine
 from netcheck.facts import GATEWAY_PORTS, failed
 from netcheck.model import Kind, Outcome, Reason, Severity, Status
@@ -86,8 +87,8 @@ def tws_session_running(s: State) -> None:
 def api_port_conflict(s: State) -> None:
     bad = [o for o in _machine_prefix(s, "machine:api-port:") if failed(o) and o.reason is Reason.CONFLICT]
     if bad:
-        held = "; ".join(f"{o.check.params.get('port')}: {_holders(o)}" for o in bad)
-        ports = "/".join(str(o.check.params.get("port")) for o in bad)
+        held = "; ".join(f"{params(o.check).port}: {_holders(o)}" for o in bad)
+        ports = "/".join(str(params(o.check).port) for o in bad)
         s.add("api-port-conflict", Severity.WARN, bad, ports=ports, held_by=held)
 
 

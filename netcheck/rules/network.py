@@ -33,7 +33,7 @@ def no_internet(s: State) -> None:
     external = f.http + f.tcp + f.kind(Kind.DNS_CROSS)
     if not external or f.any_pass(f.http) or f.any_pass(f.tcp) or f.any_pass(f.kind(Kind.DNS_CROSS)):
         return
-    if f.any_pass([o for o in f.kind(Kind.PROXY) if o.check.params.get("mode") == "connect"]):
+    if f.any_pass([o for o in f.kind(Kind.PROXY) if details.params(o.check).mode == "connect"]):
         return  # a proxy tunnels to IBKR: the internet is there, only the direct path is shut (proxy-only)
     if not any(failed(o) for o in f.http + f.tcp) and f.any_pass(f.kind(Kind.DNS)):
         return

@@ -23,12 +23,16 @@ CLOCK_VERIFY_CODES = frozenset({9, 10})
 
 
 def _proxy(s: State, mode: str, role: str = "") -> list[Outcome]:
-    outs = [o for o in s.facts.kind(Kind.PROXY) if o.check.params.get("mode") == mode]
-    return [o for o in outs if not role or o.check.params.get("role") == role]
+    outs = [o for o in s.facts.kind(Kind.PROXY) if details.params(o.check).mode == mode]
+    return [o for o in outs if not role or details.params(o.check).role == role]
 
 
-def _names(outs: list[Outcome], key: str = "proxy") -> str:
-    return ", ".join(sorted({str(o.check.params.get(key, "")) for o in outs}))
+def _names(outs: list[Outcome]) -> str:
+    return ", ".join(sorted({details.params(o.check).proxy for o in outs}))
+
+
+def _sources(outs: list[Outcome]) -> str:
+    return ", ".join(sorted({details.params(o.check).source for o in outs}))
 
 
 def _pairs(outs: list[Outcome]) -> str:
@@ -57,7 +61,7 @@ def proxy_unreachable(s: State) -> None:
     http = [o for o in s.unexplained(s.facts.http) if o.reason is not Reason.TLS_UNTRUSTED]
     severity = Severity.WARN if s.facts.any_pass(s.facts.tcp) else Severity.FAIL
     reason = ", ".join(sorted({o.reason.value for o in dead}))
-    s.add("proxy-unreachable", severity, dead + http, proxy=_names(dead), source=_names(dead, "source"), reason=reason)
+    s.add("proxy-unreachable", severity, dead + http, proxy=_names(dead), source=_sources(dead), reason=reason)
 
 
 def proxy_blocks_ports(s: State) -> None:
