@@ -184,15 +184,7 @@ class AllowEntry:
         return f"{self.host}:{self.port}"
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "host": self.host,
-            "port": self.port,
-            "protocol": self.protocol,
-            "addresses": list(self.addresses),
-            "purpose": self.purpose,
-            "required": self.required,
-            "reason": self.reason,
-        }
+        return {**vars(self), "addresses": list(self.addresses)}  # field order is the JSON order
 
 
 @dataclass(frozen=True)
@@ -206,13 +198,7 @@ class RegionRow:
     home: bool = False
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "region": self.region,
-            "gateways": self.gateways,
-            "reachable": self.reachable,
-            "median_connect_ms": self.median_connect_ms,
-            "home": self.home,
-        }
+        return dict(vars(self))  # field order is the JSON order
 
 
 @dataclass(frozen=True)
