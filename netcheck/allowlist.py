@@ -1,10 +1,11 @@
-"""Pure: the exact host:port pairs (TCP) an IT admin must allow, computed from a finished Report."""
+"""Pure: the exact host:port pairs (TCP) an IT admin must allow, computed once by diagnose()."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from netcheck.model import Kind, Reason, Report, Status
+from netcheck.details import params
+from netcheck.model import AllowEntry, Finding, Kind, Outcome, Reason, Status
 
 # When the whole network is down or caught by a portal, no firewall rule would help: list nothing.
 _NOT_A_FIREWALL = frozenset({"no-network", "no-internet", "captive-portal"})
@@ -12,38 +13,12 @@ _NOT_A_FIREWALL = frozenset({"no-network", "no-internet", "captive-portal"})
 _NOT_FILTERED = frozenset({Reason.DEPENDENCY, Reason.DEADLINE, Reason.NOT_APPLICABLE})
 
 
-@dataclass(frozen=True)
-class AllowEntry:
-    host: str
-    port: int
-    protocol: str = "tcp"
-    addresses: tuple[str, ...] = ()
-    purpose: str = ""
-    required: bool = True
-    reason: str = ""
-
-    @property
-    def target(self) -> str:
-        return f"{self.host}:{self.port}"
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "host": self.host,
-            "port": self.port,
-            "protocol": self.protocol,
-            "addresses": list(self.addresses),
-            "purpose": self.purpose,
-            "required": self.required,
-            "reason": self.reason,
-        }
-
-
-def allow_list(report: Report) -> tuple[AllowEntry, ...]:
+def allow_list(findings: Sequence[Finding], outcomes: Sequence[Outcome]) -> tuple[AllowEntry, ...]:
     """Failed TCP host:port pairs, one entry per pair with every address tried, in report order."""
-    if any(f.id in _NOT_A_FIREWALL for f in report.findings):
+    if any(f.id in _NOT_A_FIREWALL for f in findings):
         return ()
     entries: dict[tuple[str, int], AllowEntry] = {}
-    for o in report.outcomes:
+    for o in outcomes:
         c = o.check
         if c.kind is not Kind.TCP or o.status not in (Status.FAIL, Status.WARN) or o.reason in _NOT_FILTERED:
             continue
@@ -54,7 +29,7 @@ def allow_list(report: Report) -> tuple[AllowEntry, ...]:
             host=c.host,
             port=c.port,
             addresses=tuple(dict.fromkeys(addrs)),
-            purpose=str(c.params.get("purpose", "")),
+            purpose=params(c).purpose,
             required=c.required,
             reason=prev.reason if prev else o.reason.value,
         )

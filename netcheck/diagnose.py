@@ -1,19 +1,25 @@
-"""Pure diagnosis: outcomes in, root-cause findings out. No network, clock or environment here.
+"""Pure diagnosis: outcomes in, every decision a reporter shows out. No network, clock or environment here.
 
 Rules run in the order below (see netcheck/rules/). A rule that explains the whole picture (no
 network, captive portal, no internet) ends the diagnosis; narrower rules claim the checks they
 explain, and whatever failed but is unexplained ends up in one catch-all finding, so no failure
-is ever silent.
+is ever silent. The summary counts, allow-list, symptoms, region table and guide hint are derived
+here once, so reporters only format (goss re-counts in every output; don't).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 
+from netcheck import allowlist, symptoms
 from netcheck.facts import Facts
-from netcheck.model import Finding, Outcome, Severity, Status
+from netcheck.model import Diagnosis, Finding, HomeServer, Kind, Outcome, Reason, Severity, Status, Summary
+from netcheck.regions import region_table
 from netcheck.rules import Rule, State, catchall, dns, link, local, network, tcp, web
+
+_NOT_NETWORK = frozenset({Kind.LOCAL, Kind.MACHINE})  # checks of this computer, not of the network
 
 RULES: tuple[Rule, ...] = (
     *network.RULES,
@@ -27,11 +33,28 @@ RULES: tuple[Rule, ...] = (
 
 
 def diagnose(
-    outcomes: list[Outcome] | tuple[Outcome, ...],
+    outcomes: Sequence[Outcome],
     user_regions: tuple[str, ...] = (),
-    context: Mapping[str, Any] | None = None,
-) -> list[Finding]:
-    state = State(Facts(tuple(outcomes)), user_regions, dict(context or {}))
+    home: HomeServer | None = None,
+    interrupted: bool = False,
+) -> Diagnosis:
+    outs = tuple(outcomes)
+    found = tuple(replace(f, symptoms=symptoms.for_finding(f, outs)) for f in findings(outs, user_regions, home))
+    return Diagnosis(
+        findings=found,
+        status=overall(found, outs),
+        summary=summary(found, outs),
+        by_kind=_by_kind(outs),
+        allow_list=allowlist.allow_list(found, outs),
+        regions=region_table(outs, home.region if home else ""),
+        home=home,
+        guide_hint=guide_hint(outs, interrupted),
+    )
+
+
+def findings(outcomes: tuple[Outcome, ...], user_regions: tuple[str, ...], home: HomeServer | None) -> list[Finding]:
+    """The root causes, headline first, by running the rules in order."""
+    state = State(Facts(outcomes), user_regions, home)
     for rule in RULES:
         rule(state)
         if state.final:
@@ -39,7 +62,7 @@ def diagnose(
     return sorted(state.findings, key=lambda f: (-f.severity.rank, f.id not in local.HEADLINE))
 
 
-def overall(findings: list[Finding], outcomes: list[Outcome] | tuple[Outcome, ...]) -> Status:
+def overall(findings: Sequence[Finding], outcomes: Sequence[Outcome]) -> Status:
     """The one place the run's status is computed; the exit code follows from it."""
     worst = max((f.severity.rank for f in findings), default=-1)
     if worst >= Severity.FAIL.rank:
@@ -47,3 +70,25 @@ def overall(findings: list[Finding], outcomes: list[Outcome] | tuple[Outcome, ..
     if worst >= Severity.WARN.rank or any(o.status is Status.WARN for o in outcomes):
         return Status.WARN
     return Status.PASS
+
+
+def summary(findings: Sequence[Finding], outcomes: Sequence[Outcome]) -> Summary:
+    n = Counter(o.status for o in outcomes)
+    return Summary(len(outcomes), n[Status.PASS], n[Status.FAIL], n[Status.WARN], n[Status.SKIP], len(findings))
+
+
+def _by_kind(outcomes: tuple[Outcome, ...]) -> dict[str, Summary]:
+    groups: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        groups.setdefault(o.check.kind.value, []).append(o)
+    return {kind: summary((), outs) for kind, outs in groups.items()}
+
+
+def guide_hint(outcomes: Sequence[Outcome], interrupted: bool) -> bool:
+    """End with the pointer to `netcheck guide`: every network check passed, so the network is not it."""
+    net = [o for o in outcomes if o.check.kind not in _NOT_NETWORK]
+    return bool(net) and not interrupted and all(_passed(o) for o in net)
+
+
+def _passed(o: Outcome) -> bool:
+    return o.status is Status.PASS or (o.status is Status.SKIP and o.reason is Reason.NOT_APPLICABLE)

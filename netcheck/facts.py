@@ -6,6 +6,7 @@ import ipaddress
 from dataclasses import dataclass
 from functools import cached_property
 
+from netcheck.details import explanation, params
 from netcheck.model import Kind, Outcome, Reason, Status
 
 GATEWAY_PORTS = (4000, 4001)
@@ -48,7 +49,7 @@ class Facts:
 
     def dns(self, host: str, path: str) -> Outcome | None:
         for o in self.kind(Kind.DNS):
-            if o.check.host == host and o.check.params.get("path") == path:
+            if o.check.host == host and params(o.check).path == path:
                 return o
         return None
 
@@ -88,6 +89,6 @@ def _is_documentation(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool
 
 def evidence_line(o: Outcome) -> str:
     """One technical line per check: the same in every language (codes, addresses, numbers)."""
-    err = o.detail.get("error") or o.detail.get("why") or ""
+    err = explanation(o)
     extra = f", {err}" if err and err != o.reason.value else ""
     return f"{o.check.target}: {o.reason.value}{extra} ({o.duration_ms:.0f} ms)"

@@ -4,34 +4,33 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable
-from typing import Any
 
-from netcheck.model import Kind, Outcome, Status
+from netcheck.model import Kind, Outcome, RegionRow, Status
 
 GATEWAY_PORTS = (4000, 4001)
 
 
-def region_table(outcomes: Iterable[Outcome], home_region: str = "") -> list[dict[str, Any]]:
+def region_table(outcomes: Iterable[Outcome], home_region: str = "") -> tuple[RegionRow, ...]:
     """One row per region: gateways tested and reachable, median TCP connect time of the
     successful connects (ms), and whether it is the account's own region."""
-    rows: dict[str, dict[str, Any]] = {}
+    hosts: dict[str, set[str]] = {}
+    reachable: dict[str, set[str]] = {}
     times: dict[str, list[float]] = {}
     for o in outcomes:
         c = o.check
         if c.kind is not Kind.TCP or c.port not in GATEWAY_PORTS or not c.region or o.status is Status.SKIP:
             continue
-        row = rows.setdefault(c.region, {"region": c.region, "hosts": set(), "reachable": set()})
-        row["hosts"].add(c.host)
+        hosts.setdefault(c.region, set()).add(c.host)
         if o.status is Status.PASS:
-            row["reachable"].add(c.host)
+            reachable.setdefault(c.region, set()).add(c.host)
             times.setdefault(c.region, []).append(o.duration_ms)
-    return [
-        {
-            "region": r,
-            "gateways": len(row["hosts"]),
-            "reachable": len(row["reachable"]),
-            "median_connect_ms": round(statistics.median(times[r]), 1) if r in times else None,
-            "home": r == home_region,
-        }
-        for r, row in sorted(rows.items())
-    ]
+    return tuple(
+        RegionRow(
+            region=r,
+            gateways=len(hosts[r]),
+            reachable=len(reachable.get(r, ())),
+            median_connect_ms=round(statistics.median(times[r]), 1) if r in times else None,
+            home=r == home_region,
+        )
+        for r in sorted(hosts)
+    )

@@ -1,4 +1,4 @@
-"""One run: build the probe context, execute the engine, diagnose, and assemble the Report."""
+"""One run: build the probe context, execute the engine, and hand the outcomes to netcheck.report.build."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from netcheck import __version__, plan
-from netcheck.diagnose import diagnose, overall
+from netcheck import plan
 from netcheck.engine import ProgressFn, default_concurrency, execute, now_iso
 from netcheck.httpclient import LazyClient
 from netcheck.model import HostList, Report
 from netcheck.probes import ProbeContext
 from netcheck.probes.base import DaemonExecutor
-from netcheck.regions import region_table
+from netcheck.report import RunFacts
+from netcheck.report import build as build_report
 from netcheck.tws import home as tws_home
 
 
@@ -94,29 +94,19 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
     finally:
         _remove_signals(installed)
         await _close(client)
-    context = {"home_server": home.as_dict()} if home else {}
-    findings = diagnose(result.outcomes, tws_home.regions_with_home(opts.user_regions, home), context)
-    meta = {
-        "version": __version__,
-        "host_lists": list(hl.sources),
-        "platform": pyplatform.platform(),
-        "python": pyplatform.python_version(),
-        "timeout_s": opts.timeout,
-        "deadline_s": opts.deadline,
-        "stop_reason": result.stop_reason,
-        "home_server": home.as_dict() if home else None,
-        "regions": region_table(result.outcomes, home.region if home else ""),
-        **opts.meta,
-    }
-    return Report(
+    facts = RunFacts(
         started_at=started_wall,
         duration_ms=(time.monotonic() - started) * 1000,
-        outcomes=tuple(result.outcomes),
-        findings=tuple(findings),
-        status=overall(findings, result.outcomes),
-        interrupted=result.interrupted,
-        meta=meta,
+        host_lists=hl.sources,
+        timeout_s=opts.timeout,
+        deadline_s=opts.deadline,
+        user_regions=opts.user_regions,
+        home=home,
+        platform=pyplatform.platform(),
+        python=pyplatform.python_version(),
+        extra=opts.meta,
     )
+    return build_report(result.outcomes, result.interrupted, result.stop_reason, facts)
 
 
 def _proxies(os_name: str) -> tuple[Any, ...]:

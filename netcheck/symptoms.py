@@ -9,9 +9,9 @@ s3.amazonaws.com holds cloud settings (KB3146); download/download2 serve updates
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from netcheck.model import Finding, Kind, Outcome, Report, Status
+from netcheck.model import Finding, Kind, Outcome, Status
 
 LOGIN = "tws-login"
 MARKET_DATA = "market-data-farm"
@@ -38,10 +38,10 @@ def for_target(host: str, port: int = 0) -> tuple[str, ...]:
     return ()
 
 
-def _targets(outs: Iterable[Outcome], report: Report) -> list[tuple[str, int]]:
+def _targets(outs: Iterable[Outcome], outcomes: Sequence[Outcome]) -> list[tuple[str, int]]:
     """(host, port) pairs behind the outcomes; a DNS check stands for every port of its host."""
     ports: dict[str, set[int]] = {}
-    for o in report.outcomes:
+    for o in outcomes:
         if o.check.kind is Kind.TCP and o.check.host:
             ports.setdefault(o.check.host, set()).add(o.check.port)
     pairs: list[tuple[str, int]] = []
@@ -58,14 +58,14 @@ def _sorted(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(k for k in ORDER if k in set(keys))
 
 
-def for_finding(finding: Finding, report: Report) -> tuple[str, ...]:
+def for_finding(finding: Finding, outcomes: Sequence[Outcome]) -> tuple[str, ...]:
     """What TWS shows because of this finding. A finding about the whole network (no internet,
     captive portal) names no host, so it takes the symptoms of every failed connection."""
-    by_id = {o.check.id: o for o in report.outcomes}
+    by_id = {o.check.id: o for o in outcomes}
     outs = [by_id[cid] for cid in finding.checks if cid in by_id]
-    keys = [k for h, p in _targets(outs, report) for k in for_target(h, p)]
+    keys = [k for h, p in _targets(outs, outcomes) for k in for_target(h, p)]
     whole_network = outs and not any(o.check.host or o.check.kind is Kind.MACHINE for o in outs)
     if not keys and whole_network:  # a finding about this computer (memory, API ports) has none
-        failed = [o for o in report.outcomes if o.check.kind is Kind.TCP and o.status in (Status.FAIL, Status.WARN)]
-        keys = [k for h, p in _targets(failed, report) for k in for_target(h, p)]
+        failed = [o for o in outcomes if o.check.kind is Kind.TCP and o.status in (Status.FAIL, Status.WARN)]
+        keys = [k for h, p in _targets(failed, outcomes) for k in for_target(h, p)]
     return _sorted(keys)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from netcheck.diagnose import diagnose, overall
+from netcheck.diagnose import diagnose
 from netcheck.model import Check, Kind, Outcome, Reason, Report, Status
 
 
@@ -86,13 +86,11 @@ def _out(check: Check, reason: Reason, ms: float, detail: dict[str, Any] | None 
 
 
 def report(outcomes: list[Outcome], duration_ms: float = 1234.0) -> Report:
-    findings = diagnose(outcomes)
     return Report(
         started_at="2026-11-23T12:00:00Z",
         duration_ms=duration_ms,
         outcomes=tuple(outcomes),
-        findings=tuple(findings),
-        status=overall(findings, outcomes),
+        diagnosis=diagnose(outcomes),
         meta={"version": "test"},
     )
 

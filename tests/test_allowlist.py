@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from netcheck import allowlist
 from netcheck.model import Reason
 from netcheck.reporters import REGISTRY, RenderOptions
 from tests.helpers import healthy, http, local, report
@@ -13,12 +12,12 @@ BLOCKED = {f"{h}:4001": Reason.TIMEOUT for h in ("ndc1.ibllc.com", "zdc1.ibllc.c
 
 
 def test_healthy_run_needs_nothing() -> None:
-    assert allowlist.allow_list(report(healthy())) == ()
+    assert report(healthy()).diagnosis.allow_list == ()
 
 
 def test_failed_pairs_exactly() -> None:
     r = report(healthy(**BLOCKED, **{"s3.amazonaws.com:443": Reason.REFUSED}))
-    got = [(e.target, e.protocol, e.addresses, e.reason) for e in allowlist.allow_list(r)]
+    got = [(e.target, e.protocol, e.addresses, e.reason) for e in r.diagnosis.allow_list]
     assert got == [
         ("ndc1.ibllc.com:4001", "tcp", ("198.51.100.10",), "timeout"),
         ("zdc1.ibllc.com:4001", "tcp", ("198.51.100.20",), "timeout"),
@@ -34,20 +33,20 @@ def test_addresses_of_one_pair_are_merged() -> None:
         tcp("s3.amazonaws.com", 443, "2001:db8::41", Reason.TIMEOUT),
         tcp("s3.amazonaws.com", 443, "203.0.113.42", Reason.TIMEOUT),
     ]
-    entries = allowlist.allow_list(report(outs))
+    entries = report(outs).diagnosis.allow_list
     assert [(e.target, e.addresses) for e in entries] == [("s3.amazonaws.com:443", ("2001:db8::41", "203.0.113.42"))]
 
 
 def test_no_firewall_rule_helps_without_internet_or_behind_a_portal() -> None:
     no_net = report([local("local:interfaces", Reason.ERROR), local("local:route:ipv4", Reason.ERROR)])
-    assert allowlist.allow_list(no_net) == ()
+    assert no_net.diagnosis.allow_list == ()
     outs = healthy(**BLOCKED)
     outs = [o for o in outs if o.check.kind.value != "http"] + [
         http("http://connectivitycheck.gstatic.com/generate_204", Reason.REDIRECT, 302, "http://portal.example/")
     ]
     portal = report(outs)
     assert any(f.id == "captive-portal" for f in portal.findings)
-    assert allowlist.allow_list(portal) == ()
+    assert portal.diagnosis.allow_list == ()
 
 
 def test_json_field_and_terminal_section() -> None:

@@ -8,7 +8,7 @@ from tests.helpers import GATEWAYS, HTTP_URL, cross, dns, healthy, http, local, 
 
 
 def ids(outcomes: list) -> list[str]:  # type: ignore[type-arg]
-    return [f.id for f in diagnose(outcomes)]
+    return [f.id for f in diagnose(outcomes).findings]
 
 
 def _gateways(reason: Reason) -> dict[str, Reason]:
@@ -17,13 +17,13 @@ def _gateways(reason: Reason) -> dict[str, Reason]:
 
 def test_healthy_run_has_no_findings_and_passes() -> None:
     outs = healthy()
-    assert diagnose(outs) == []
+    assert diagnose(outs).findings == ()
     assert overall([], outs) is Status.PASS
 
 
 def test_dropped_gateway_ports_with_working_web_is_one_ports_blocked() -> None:
     outs = healthy(**_gateways(Reason.TIMEOUT))
-    findings = diagnose(outs)
+    findings = diagnose(outs).findings
     assert [f.id for f in findings] == ["ports-blocked"]
     f = findings[0]
     assert f.severity is Severity.FAIL and f.params["ports"] == "4000/4001"
@@ -37,16 +37,16 @@ def test_rejected_ports_give_ports_rejected() -> None:
 
 def test_only_port_4001_blocked_names_that_port() -> None:
     outs = healthy(**{f"{h}:4001": Reason.TIMEOUT for h in GATEWAYS})
-    (f,) = diagnose(outs)
+    (f,) = diagnose(outs).findings
     assert f.id == "ports-blocked" and f.params["ports"] == "4001"
 
 
 def test_one_region_down_is_region_unreachable_naming_it() -> None:
     outs = healthy(**{"zdc1.ibllc.com:4000": Reason.TIMEOUT, "zdc1.ibllc.com:4001": Reason.TIMEOUT})
-    (f,) = diagnose(outs)
+    (f,) = diagnose(outs).findings
     assert f.id == "region-unreachable" and f.params["regions"] == "europe"
     assert f.severity is Severity.WARN  # the user's region is unknown
-    (f,) = diagnose(outs, user_regions=("europe",))
+    (f,) = diagnose(outs, user_regions=("europe",)).findings
     assert f.severity is Severity.FAIL
 
 
@@ -74,7 +74,7 @@ def test_captive_portal_explains_everything() -> None:
     outs = healthy(**_gateways(Reason.TIMEOUT))
     outs = [o for o in outs if o.check.kind.value != "http"]
     outs.append(http(HTTP_URL, Reason.REDIRECT, 302, "http://portal.example/login"))
-    findings = diagnose(outs)
+    findings = diagnose(outs).findings
     assert [f.id for f in findings] == ["captive-portal"]
     assert findings[0].params["location"] == "http://portal.example/login"
 
@@ -87,7 +87,7 @@ def test_resolver_down_but_servers_reachable_is_dns_unreachable() -> None:
         dns(host, "system", reason=Reason.DNS_TIMEOUT),
         dns(host, "resolver", reason=Reason.DNS_TIMEOUT, servers=["203.0.113.53"]),
     ]
-    (f,) = diagnose(outs)
+    (f,) = diagnose(outs).findings
     assert f.id == "dns-unreachable" and f.params["servers"] == "203.0.113.53"
     assert f.params["servers_reachable"] is True
 
@@ -101,7 +101,7 @@ def test_nxdomain_locally_but_resolves_elsewhere() -> None:
         dns(host, "resolver", reason=Reason.NXDOMAIN),
         cross(host, "203.0.113.153", ["198.51.100.20"]),
     ]
-    (f,) = diagnose(outs)
+    (f,) = diagnose(outs).findings
     assert f.id == "dns-nxdomain" and f.params["resolves_elsewhere"] is True and f.severity is Severity.FAIL
 
 
@@ -115,7 +115,7 @@ def test_wrong_answers_are_dns_mismatch_and_explain_the_failed_connects() -> Non
         cross(host, "203.0.113.153", ["198.51.100.10"]),
     ]
     outs += [tcp(host, p, bogus, Reason.TIMEOUT, "america-east") for p in (4000, 4001)]
-    (f,) = diagnose(outs)
+    (f,) = diagnose(outs).findings
     assert f.id == "dns-mismatch" and f.severity is Severity.FAIL
     assert sum(c.startswith("tcp:") for c in f.checks) == 2
 
@@ -132,7 +132,7 @@ def test_loopback_answer_is_a_hijack_even_without_cross_check() -> None:
 
 def test_ipv6_fails_where_ipv4_works() -> None:
     outs = healthy() + [tcp("ndc1.ibllc.com", p, "2001:db8::10", Reason.TIMEOUT, "america-east") for p in (4000, 4001)]
-    (f,) = diagnose(outs)
+    (f,) = diagnose(outs).findings
     assert f.id == "ipv6-broken" and f.severity is Severity.WARN
     assert overall([f], outs) is Status.WARN
 
@@ -140,17 +140,17 @@ def test_ipv6_fails_where_ipv4_works() -> None:
 def test_unreachable_independent_resolver_is_not_a_failure() -> None:
     outs = [o for o in healthy() if o.check.kind.value != "dns-cross"]
     outs.append(cross("ndc1.ibllc.com", "203.0.113.153", reason=Reason.DNS_TIMEOUT))
-    assert diagnose(outs) == []
+    assert diagnose(outs).findings == ()
 
 
 def test_single_web_host_blocked_is_host_unreachable() -> None:
-    (f,) = diagnose(healthy(**{"s3.amazonaws.com:443": Reason.TIMEOUT}))
+    (f,) = diagnose(healthy(**{"s3.amazonaws.com:443": Reason.TIMEOUT})).findings
     assert f.id == "host-unreachable" and f.params["hosts"] == "s3.amazonaws.com:443"
 
 
 def test_every_failed_check_is_explained_by_some_finding() -> None:
     outs = healthy(**{"s3.amazonaws.com:443": Reason.ERROR, "ndc1.ibllc.com:4000": Reason.TIMEOUT})
-    findings = diagnose(outs)
+    findings = diagnose(outs).findings
     explained = {c for f in findings for c in f.checks}
     assert {o.check.id for o in outs if o.status in (Status.FAIL, Status.WARN)} <= explained
 
@@ -167,7 +167,7 @@ def test_ipv6_timeout_beside_an_ipv4_reject_is_still_a_reject() -> None:
 
 def test_http_works_but_https_does_not_is_partial_connectivity() -> None:
     outs = healthy() + [http("https://connectivitycheck.gstatic.com/generate_204", Reason.REFUSED)]
-    (f,) = diagnose(outs)
+    (f,) = diagnose(outs).findings
     assert f.id == "partial-connectivity"
     assert f.params["hosts"] == "https://connectivitycheck.gstatic.com/generate_204"
 

@@ -63,7 +63,8 @@ def test_control_characters_and_credentials_do_not_break_or_leak() -> None:
     rep = report(healthy(**BLOCKED))
     bad = next(o for o in rep.outcomes if o.status.value == "fail")
     evil = dataclasses.replace(bad, detail={"error": "boom\x00\x1b[31m http://bob:s3cret@proxy.example:8080 <&>"})
-    rep = dataclasses.replace(rep, outcomes=tuple(evil if o is bad else o for o in rep.outcomes), findings=())
+    no_findings = dataclasses.replace(rep.diagnosis, findings=())
+    rep = dataclasses.replace(rep, outcomes=tuple(evil if o is bad else o for o in rep.outcomes), diagnosis=no_findings)
     text = junit.render(rep, RenderOptions())
     root = ET.fromstring(text.encode())  # would raise on a raw NUL or ESC
     failure = root.find(f"./testsuite/testcase[@name='{bad.check.id}']/failure")

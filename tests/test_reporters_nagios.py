@@ -39,6 +39,7 @@ def test_critical_names_the_root_cause_first() -> None:
 
 def test_pipes_in_text_cannot_start_perfdata_early() -> None:
     rep = report(healthy(**BLOCKED))
-    rep = dataclasses.replace(rep, findings=(dataclasses.replace(rep.findings[0], id="x|y"),))
+    odd = (dataclasses.replace(rep.findings[0], id="x|y"),)
+    rep = dataclasses.replace(rep, diagnosis=dataclasses.replace(rep.diagnosis, findings=odd))
     text = nagios.render(rep, RenderOptions())
     assert text.split("\n")[0].count("|") == 1 and "|" not in "".join(text.split("\n")[1:])

@@ -15,7 +15,7 @@ def answered(host: str, region: str, rtt_ms: float, attempts: int = 1, lost: int
 
 
 def ids(outs: list[Outcome], regions: tuple[str, ...] = ()) -> dict[str, object]:
-    return {f.id: f for f in diagnose(outs, regions)}
+    return {f.id: f for f in diagnose(outs, regions).findings}
 
 
 def test_a_healthy_link_has_no_finding() -> None:
@@ -61,7 +61,7 @@ def test_on_a_slow_link_timeouts_of_things_that_worked_another_way_are_explained
         http("http://check.example/generate_204", reason=Reason.TIMEOUT),
         http("https://check.example/generate_204"),
     ]
-    findings = diagnose(outs)
+    findings = diagnose(outs).findings
     assert [f.id for f in findings] == ["slow-link"]
     assert overall(findings, outs) is Status.WARN
 
@@ -85,4 +85,4 @@ def test_on_a_slow_link_a_tls_handshake_that_timed_out_is_explained_too() -> Non
         {},
     )
     outs = [answered("a", "europe", 300), http("https://check.example/generate_204"), tls]
-    assert [f.id for f in diagnose(outs)] == ["slow-link"]
+    assert [f.id for f in diagnose(outs).findings] == ["slow-link"]

@@ -6,10 +6,10 @@ from typing import Any
 
 from netcheck.diagnose import diagnose, overall
 from netcheck.messages import finding_texts, translator
-from netcheck.model import Check, Kind, Outcome, Reason, Severity, Status
+from netcheck.model import Check, HomeServer, Kind, Outcome, Reason, Severity, Status
 from tests.helpers import dns, healthy, tcp
 
-HOME = {"home_server": {"host": "zdc1.ibllc.com", "port": 4001, "region": "europe", "jts_ini": "/j/jts.ini"}}
+HOME = HomeServer(host="zdc1.ibllc.com", port=4001, region="europe", source="/j/jts.ini")
 
 
 def machine(cid: str, status: Status = Status.PASS, reason: Reason = Reason.OK, **detail: Any) -> Outcome:
@@ -24,7 +24,7 @@ def ids(findings: list[Any]) -> list[str]:
 
 def test_home_server_unreachable_is_the_headline_and_its_region_fails() -> None:
     outs = healthy(**{"zdc1.ibllc.com:4000": Reason.TIMEOUT, "zdc1.ibllc.com:4001": Reason.TIMEOUT})
-    found = diagnose(outs, ("europe",), HOME)
+    found = diagnose(outs, ("europe",), HOME).findings
     assert ids(found)[:2] == ["home-server-unreachable", "region-unreachable"]
     head = found[0]
     assert head.severity is Severity.FAIL and head.params["server"] == "zdc1.ibllc.com"
@@ -36,10 +36,10 @@ def test_home_server_unreachable_is_the_headline_and_its_region_fails() -> None:
 
 
 def test_home_server_reachable_or_unknown_gives_no_finding() -> None:
-    assert "home-server-unreachable" not in ids(diagnose(healthy(), (), HOME))
-    assert "home-server-unreachable" not in ids(diagnose(healthy(), ()))  # no jts.ini
-    other = {"home_server": {"host": "sdc1.ibllc.com", "region": ""}}
-    assert "home-server-unreachable" not in ids(diagnose(healthy(), (), other))  # not tested at all
+    assert "home-server-unreachable" not in ids(diagnose(healthy(), (), HOME).findings)
+    assert "home-server-unreachable" not in ids(diagnose(healthy(), ()).findings)  # no jts.ini
+    other = HomeServer(host="sdc1.ibllc.com", region="")
+    assert "home-server-unreachable" not in ids(diagnose(healthy(), (), other).findings)  # not tested at all
 
 
 def test_home_server_name_not_resolving_counts_as_unreachable() -> None:
@@ -48,7 +48,7 @@ def test_home_server_name_not_resolving_counts_as_unreachable() -> None:
              dns("zdc1.ibllc.com", "resolver", reason=Reason.NXDOMAIN)]
     skip = Check(id="tcp:zdc1.ibllc.com:4001", kind=Kind.TCP, target="zdc1", host="zdc1.ibllc.com", port=4001)
     outs.append(Outcome(skip, Status.SKIP, Reason.DEPENDENCY, 0.0, {}))
-    found = diagnose(outs, (), HOME)
+    found = diagnose(outs, (), HOME).findings
     assert ids(found)[0] == "home-server-unreachable" and "dns-nxdomain" in ids(found)
 
 
@@ -64,7 +64,7 @@ def test_machine_findings_each_with_text() -> None:
                 holders=[{"pid": 42, "name": "NinjaTrader.exe", "kind": None}]),
         machine("machine:disk:temp", Status.WARN, Reason.INSUFFICIENT, path="/tmp", free_mb=12, needed_mb=500),
     ]
-    found = {f.id: f for f in diagnose(outs)}
+    found = {f.id: f for f in diagnose(outs).findings}
     assert set(found) >= {"vpn-default-route", "low-memory", "tws-memory", "tws-session-running",
                           "api-port-conflict", "low-disk"}
     assert found["vpn-default-route"].severity is Severity.INFO
@@ -80,7 +80,7 @@ def test_no_tws_is_information_not_failure() -> None:
     na = {"why": "none", "searched": ["/home/ann/Jts"]}
     outs = healthy() + [machine(c, Status.SKIP, Reason.NOT_APPLICABLE, **na)
                         for c in ("machine:tws-install", "machine:tws-memory", "machine:jts-ini", "machine:disk:tws")]
-    found = diagnose(outs)
+    found = diagnose(outs).findings
     assert ids(found) == ["tws-not-found"] and found[0].severity is Severity.INFO
     assert overall(found, outs) is Status.PASS
 
@@ -92,7 +92,8 @@ def _ipv6_broken(prefer: bool) -> list[Outcome]:
 
 
 def test_ipv6_broken_names_the_vmoptions_file_and_line() -> None:
-    found = {f.id: f for f in diagnose(_ipv6_broken(prefer=False))}
+    found = {f.id: f for f in diagnose(_ipv6_broken(prefer=False)).findings}
     assert found["ipv6-tws-vmoptions"].params["files"] == "/j/1030/tws.vmoptions (after line 14)"
-    assert "ipv6-tws-prefers-ipv4" in ids(diagnose(_ipv6_broken(prefer=True)))
-    assert "ipv6-tws-vmoptions" not in ids(diagnose(healthy() + [machine("machine:tws-install", installations=[])]))
+    assert "ipv6-tws-prefers-ipv4" in ids(diagnose(_ipv6_broken(prefer=True)).findings)
+    no_tws = healthy() + [machine("machine:tws-install", installations=[])]
+    assert "ipv6-tws-vmoptions" not in ids(diagnose(no_tws).findings)

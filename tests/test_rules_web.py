@@ -59,11 +59,11 @@ def _all_direct_dropped() -> list[Outcome]:
 
 
 def ids(outs: list[Outcome]) -> list[str]:
-    return [f.id for f in diagnose(outs)]
+    return [f.id for f in diagnose(outs).findings]
 
 
 def test_proxy_only_explains_every_direct_failure() -> None:
-    findings = diagnose(_all_direct_dropped() + tunnels())
+    findings = diagnose(_all_direct_dropped() + tunnels()).findings
     assert [f.id for f in findings] == ["proxy-only", "proxy-blocks-ports"]
     only, blocks = findings
     assert only.severity is Severity.FAIL and only.params["proxy"] == PROXY
@@ -93,7 +93,7 @@ def test_without_proxy_the_same_picture_is_not_proxy_only() -> None:
 
 def test_healthy_direct_path_with_443_only_proxy_is_a_warning_only() -> None:
     outs = healthy() + tunnels()
-    findings = diagnose(outs)
+    findings = diagnose(outs).findings
     assert [(f.id, f.severity) for f in findings] == [("proxy-blocks-ports", Severity.WARN)]
     assert overall(findings, outs) is Status.WARN
 
@@ -101,7 +101,7 @@ def test_healthy_direct_path_with_443_only_proxy_is_a_warning_only() -> None:
 def test_dead_proxy_with_working_direct_path_claims_the_http_failures() -> None:
     outs = [o for o in healthy() if o.check.kind is not Kind.HTTP]
     outs += [http(HTTP_URL, Reason.REFUSED), proxy_out("reach", Reason.REFUSED)]
-    findings = diagnose(outs)
+    findings = diagnose(outs).findings
     assert [(f.id, f.severity) for f in findings] == [("proxy-unreachable", Severity.WARN)]
     assert f"http:{HTTP_URL}" in findings[0].checks and findings[0].params["source"] == "HTTPS_PROXY"
     assert overall(findings, outs) is Status.WARN
@@ -111,21 +111,21 @@ def test_tls_interception_names_the_issuer_and_claims_https_checks() -> None:
     bad = {"issuer": "Evil Corp Inspection CA", "verify_code": 20, "verify_error": "unable to get local issuer"}
     https = "https://connectivitycheck.gstatic.com/generate_204"
     outs = healthy() + [tls_out(h, Reason.TLS_UNTRUSTED, **bad) for h in WEB] + [http(https, Reason.TLS_UNTRUSTED)]
-    (f,) = diagnose(outs)
+    (f,) = diagnose(outs).findings
     assert f.id == "tls-intercepted" and f.severity is Severity.FAIL
     assert f.params["issuer"] == "Evil Corp Inspection CA" and f"http:{https}" in f.checks
 
 
 def test_only_optional_hosts_intercepted_is_a_warning() -> None:
     outs = healthy() + [tls_out("s3.amazonaws.com", Reason.TLS_UNTRUSTED, required=False, issuer="X", verify_code=62)]
-    (f,) = diagnose(outs)
+    (f,) = diagnose(outs).findings
     assert f.id == "tls-intercepted" and f.severity is Severity.WARN
 
 
 def test_clock_thresholds() -> None:
     for skew, expected in ((30, None), (-90, Severity.WARN), (3600, Severity.FAIL), (-400, Severity.FAIL)):
         outs = healthy() + [tls_out(h, **dated(skew)) for h in WEB]
-        findings = diagnose(outs)
+        findings = diagnose(outs).findings
         got = findings[0].severity if findings else None
         assert got is expected, skew
         if findings:
@@ -143,7 +143,7 @@ def test_clock_uses_the_median_so_one_odd_server_does_not_decide() -> None:
 def test_expired_certificate_with_wrong_clock_is_clock_skew_not_interception() -> None:
     bad = {"issuer": "DigiCert", "verify_code": 10, "verify_error": "certificate has expired", **dated(-400 * 86400)}
     outs = healthy() + [tls_out(h, Reason.TLS_UNTRUSTED, **bad) for h in WEB]
-    (f,) = diagnose(outs)
+    (f,) = diagnose(outs).findings
     assert f.id == "clock-skew" and f.params["offset"].startswith("-400 d")
 
 

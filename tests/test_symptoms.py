@@ -37,7 +37,7 @@ def test_every_key_has_text() -> None:
 
 
 def _by_id(r: object) -> dict[str, tuple[str, ...]]:
-    return {f.id: symptoms.for_finding(f, r) for f in r.findings}  # type: ignore[attr-defined]
+    return {f.id: f.symptoms for f in r.findings}  # type: ignore[attr-defined]
 
 
 def test_ports_blocked_names_login_and_farms() -> None:
@@ -110,4 +110,4 @@ def test_a_finding_about_this_computer_names_no_tws_symptom() -> None:
     )
     outs = healthy(**{"ndc1.ibllc.com:4001": Reason.TIMEOUT}) + [machine]
     note = Finding("tws-not-found", Severity.INFO, ("machine:tws-install",))
-    assert symptoms.for_finding(note, report(outs)) == ()
+    assert symptoms.for_finding(note, report(outs).outcomes) == ()

@@ -37,7 +37,7 @@ def test_local_only_tests_no_network() -> None:
 def test_region_table_medians_and_home_flag() -> None:
     outs = healthy(**{"zdc1.ibllc.com:4000": Reason.TIMEOUT, "zdc1.ibllc.com:4001": Reason.TIMEOUT})
     outs += [tcp("ndc1.ibllc.com", 4001, "198.51.100.11", region="america-east", ms=40.0)]
-    rows = {r["region"]: r for r in region_table(outs, "europe")}
+    rows = {r["region"]: r for r in (row.as_dict() for row in region_table(outs, "europe"))}
     assert rows["america-east"] == {"region": "america-east", "gateways": 1, "reachable": 1,
                                     "median_connect_ms": 20.0, "home": False}
     assert rows["europe"]["reachable"] == 0 and rows["europe"]["median_connect_ms"] is None

@@ -11,13 +11,12 @@ from netcheck.model import Report
 
 
 def record_report(report: Report, path: str | os.PathLike[str] | None = None) -> str | None:
-    """Store the redacted JSON form of `report`; returns a warning to show on stderr if that failed."""
-    from netcheck.reporters.base import RenderOptions
-    from netcheck.reporters.json import to_dict
+    """Store the Report's own redacted serialization; returns a warning to show on stderr if that failed."""
+    from netcheck.report import to_dict
 
     try:
         with open_store(path) as store:
-            store.record(to_dict(report, RenderOptions()))
+            store.record(to_dict(report))
     except (sqlite3.Error, OSError) as exc:  # full disk, read-only home, locked for > busy timeout
         return label("history_unavailable", translator(), path=str(path or default_path()), error=str(exc))
     return None

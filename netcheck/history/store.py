@@ -1,4 +1,5 @@
-"""SQLite store of past runs: the redacted JSON report per run plus one row per check for availability queries.
+"""SQLite store of past runs: the Report's own redacted serialization (netcheck.report.to_dict) per run,
+plus one row per check for availability queries.
 
 Safe under overlapping cron runs: WAL journal, a generous busy timeout and one short IMMEDIATE transaction
 per write, so writers queue instead of failing or corrupting the file.

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections import Counter
 
+from netcheck.details import explanation
 from netcheck.messages import finding_texts, label
-from netcheck.model import Finding, Outcome, Report, Status
+from netcheck.model import Finding, Outcome, Report, Status, Summary
 from netcheck.redact import redact
 from netcheck.reporters.base import RenderOptions
 
@@ -16,11 +16,12 @@ _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def render(report: Report, opts: RenderOptions) -> str:
-    root = ET.Element("testsuites", _totals(report.outcomes, report.duration_ms, name="netcheck"))
+    root = ET.Element("testsuites", _totals(report.diagnosis.summary, report.duration_ms, name="netcheck"))
     root.set("timestamp", report.started_at)
     by_check = _findings_by_check(report.findings)
     for kind, outs in _by_kind(report.outcomes).items():
-        suite = ET.SubElement(root, "testsuite", _totals(outs, sum(o.duration_ms for o in outs), name=kind))
+        n = report.diagnosis.by_kind[kind]
+        suite = ET.SubElement(root, "testsuite", _totals(n, sum(o.duration_ms for o in outs), name=kind))
         suite.set("timestamp", report.started_at)
         for o in outs:
             _testcase(suite, o, by_check.get(o.check.id, []), opts)
@@ -44,7 +45,7 @@ def _testcase(suite: ET.Element, o: Outcome, findings: list[Finding], opts: Rend
 
 
 def _why(o: Outcome) -> str:
-    extra = o.detail.get("error") or o.detail.get("why") or ""
+    extra = explanation(o)
     return f"{o.check.target}: {o.reason.value}" + (f" — {extra}" if extra else "")
 
 
@@ -74,14 +75,13 @@ def _by_kind(outcomes: tuple[Outcome, ...]) -> dict[str, list[Outcome]]:
     return groups
 
 
-def _totals(outs: list[Outcome] | tuple[Outcome, ...], ms: float, name: str) -> dict[str, str]:
-    n = Counter(o.status for o in outs)
+def _totals(n: Summary, ms: float, name: str) -> dict[str, str]:
     return {
         "name": name,
-        "tests": str(len(outs)),
-        "failures": str(n[Status.FAIL]),
+        "tests": str(n.checks),
+        "failures": str(n.failed),
         "errors": "0",
-        "skipped": str(n[Status.SKIP]),
+        "skipped": str(n.skipped),
         "time": f"{ms / 1000:.3f}",
     }
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from netcheck import allowlist, symptoms
+from netcheck import allowlist
+from netcheck.details import explanation
 from netcheck.messages import finding_texts, label, status_word, summary
 from netcheck.messages.catalog import SYMPTOMS
 from netcheck.model import Finding, Outcome, Report, Status
@@ -21,17 +22,17 @@ def render(report: Report, opts: RenderOptions) -> str:
     if report.interrupted:
         lines += [f"> {label('interrupted', tr, why=report.meta.get('stop_reason', 'deadline'))}", ""]
     lines += [f"## {label('findings', tr)}", ""]
-    lines += [ln for f in report.findings for ln in _finding(f, opts, report)] or [label("md_no_findings", tr), ""]
+    lines += [ln for f in report.findings for ln in _finding(f, opts)] or [label("md_no_findings", tr), ""]
     lines += _allow(report, opts)
     lines += [f"## {label('checks', tr)}", "", *_table(report.outcomes, opts), ""]
     lines += [f"## {label('md_environment', tr)}", "", *_meta(report)]
     return redact("\n".join(lines)) + "\n"
 
 
-def _finding(f: Finding, opts: RenderOptions, report: Report) -> list[str]:
+def _finding(f: Finding, opts: RenderOptions) -> list[str]:
     title, remediation, admin = finding_texts(f, opts.tr)
     out = [f"### {status_word(f.severity.value, opts.tr)}: {_inline(title)} (`{f.id}`)", ""]
-    shows = [opts.tr.gettext(SYMPTOMS[k]) for k in symptoms.for_finding(f, report)]
+    shows = [opts.tr.gettext(SYMPTOMS[k]) for k in f.symptoms]
     if shows:
         out += [f"**{label('tws_shows', opts.tr)}:** " + "; ".join(shows), ""]
     out += [remediation, ""]
@@ -42,7 +43,7 @@ def _finding(f: Finding, opts: RenderOptions, report: Report) -> list[str]:
 
 
 def _allow(report: Report, opts: RenderOptions) -> list[str]:
-    entries = allowlist.allow_list(report)
+    entries = report.diagnosis.allow_list
     if not entries:
         return []
     head = [f"## {label('allow_heading', opts.tr)}", "", label("allow_intro", opts.tr), ""]
@@ -55,7 +56,7 @@ def _table(outcomes: tuple[Outcome, ...], opts: RenderOptions) -> list[str]:
     rows = [head, "|---|---|---|--:|---|"]
     # problems first: the reader of a ticket looks for them
     for o in sorted(outcomes, key=lambda o: o.status is Status.PASS):
-        detail = o.detail.get("error") or o.detail.get("why") or ""
+        detail = explanation(o)
         cells = (
             f"`{_code(o.check.id)}`",
             status_word(o.status.value, opts.tr),

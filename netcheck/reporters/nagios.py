@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from netcheck.messages import finding_texts, label, summary
 from netcheck.model import Report, Status
 from netcheck.redact import redact
@@ -34,15 +32,15 @@ def render(report: Report, opts: RenderOptions) -> str:
 
 
 def _perfdata(report: Report) -> str:
-    n = Counter(o.status for o in report.outcomes)
-    total = len(report.outcomes)
+    n = report.diagnosis.summary
+    total = n.checks
     fields = [
         f"checks={total};;;0",
-        f"passed={n[Status.PASS]};;;0;{total}",
-        f"failed={n[Status.FAIL]};;1;0;{total}",
-        f"warnings={n[Status.WARN]};1;;0;{total}",
-        f"skipped={n[Status.SKIP]};;;0;{total}",
-        f"findings={len(report.findings)};;;0",
+        f"passed={n.passed};;;0;{total}",
+        f"failed={n.failed};;1;0;{total}",
+        f"warnings={n.warned};1;;0;{total}",
+        f"skipped={n.skipped};;;0;{total}",
+        f"findings={n.findings};;;0",
         f"duration={report.duration_ms / 1000:.3f}s;;;0",
     ]
     return " ".join(fields)

@@ -43,7 +43,7 @@ def render(report: Report, opts: RenderOptions) -> str:
         add("netcheck_check_duration_seconds", o.duration_ms / 1000, **ids)
     for f in report.findings:
         add("netcheck_finding", 1, id=f.id, severity=f.severity.value)
-    add("netcheck_findings", len(report.findings))
+    add("netcheck_findings", report.diagnosis.summary.findings)
     lines: list[str] = []
     for name, rows in samples.items():
         if rows:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
-from netcheck import allowlist, symptoms
-from netcheck.guide import hint as guide_hint
+from netcheck import allowlist
+from netcheck.details import explanation, integer, texts
 from netcheck.messages import finding_texts, heading, label, reason_word, summary
 from netcheck.messages.catalog import SYMPTOMS
 from netcheck.model import Finding, Outcome, Report, Severity, Status
@@ -27,20 +25,20 @@ def render(report: Report, opts: RenderOptions) -> str:
     notes = [f for f in report.findings if f.severity is Severity.INFO]
     for key, group in (("findings", problems), ("notes", notes)):  # an FYI is not "what is wrong"
         if group:
-            lines += [label(key, opts.tr)] + [ln for f in group for ln in _finding(f, opts, report)]
+            lines += [label(key, opts.tr)] + [ln for f in group for ln in _finding(f, opts)]
     lines += _allow(report, opts)
     lines += regions_section.lines(report, opts)
     lines += [label("checks", opts.tr)] + _checks(report, opts) + ["", _totals(report, opts)]
-    if guide_hint.applies(report):
+    if report.diagnosis.guide_hint:
         lines += ["", label("guide_hint", opts.tr)]
     return redact("\n".join(lines)) + "\n"
 
 
-def _finding(f: Finding, opts: RenderOptions, report: Report) -> list[str]:
+def _finding(f: Finding, opts: RenderOptions) -> list[str]:
     title, remediation, admin = finding_texts(f, opts.tr)
     st = _SEV_STATUS[f.severity]
     out = ["", "  " + _paint(f"{_MARK[st]} {title}  [{f.id}]", st, opts, bold=True)]
-    shows = [opts.tr.gettext(SYMPTOMS[k]) for k in symptoms.for_finding(f, report)]
+    shows = [opts.tr.gettext(SYMPTOMS[k]) for k in f.symptoms]
     if shows:
         out += _wrap(f"{label('tws_shows', opts.tr)}: " + "; ".join(shows), "    ")
     out += _wrap(remediation, "    ")
@@ -50,7 +48,7 @@ def _finding(f: Finding, opts: RenderOptions, report: Report) -> list[str]:
 
 
 def _allow(report: Report, opts: RenderOptions) -> list[str]:
-    entries = allowlist.allow_list(report)
+    entries = report.diagnosis.allow_list
     if not entries:
         return []
     head = [label("allow_heading", opts.tr)] + _wrap(label("allow_intro", opts.tr), "  ")
@@ -83,29 +81,30 @@ def _condense(outs: list[Outcome]) -> list[Outcome]:
 def _check_line(o: Outcome, opts: RenderOptions) -> str:
     mark = _paint(_MARK[o.status], o.status, opts)
     why = reason_word(o.reason.value, opts.tr) if o.status is not Status.PASS else _pass_detail(o, opts)
-    extra = o.detail.get("error") or o.detail.get("why") or ""
+    extra = explanation(o)
     tail = f" — {extra}" if extra and o.status is not Status.PASS else ""
     return f"    {mark} {o.check.target}  {why}{tail}  ({o.duration_ms:.0f} ms)"
 
 
 def _pass_detail(o: Outcome, opts: RenderOptions) -> str:
-    addrs = o.detail.get("addresses")
+    addrs = texts(o.detail, "addresses")  # DNS answers, or this computer's own addresses
     if addrs:
         return ", ".join(addrs[:4]) + (" …" if len(addrs) > 4 else "")
-    if "http_status" in o.detail:
-        return f"HTTP {o.detail['http_status']}"
+    status = integer(o.detail, "http_status")  # HTTP checks and proxies
+    if status is not None:
+        return f"HTTP {status}"
     return label("pass_open" if o.check.kind.value == "tcp" else "pass_ok", opts.tr)
 
 
 def _totals(report: Report, opts: RenderOptions) -> str:
-    n = Counter(o.status for o in report.outcomes)
+    n = report.diagnosis.summary
     return label(
         "passed_count",
         opts.tr,
-        passed=n[Status.PASS],
-        failed=n[Status.FAIL],
-        warned=n[Status.WARN],
-        skipped=n[Status.SKIP],
+        passed=n.passed,
+        failed=n.failed,
+        warned=n.warned,
+        skipped=n.skipped,
         seconds=report.duration_ms / 1000,
     )
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from netcheck.facts import Facts, evidence_line, failed
-from netcheck.model import Finding, Outcome, Severity
+from netcheck.model import Finding, HomeServer, Outcome, Severity
 
 MAX_EVIDENCE = 12
 
@@ -20,7 +19,7 @@ MAX_EVIDENCE = 12
 class State:
     facts: Facts
     user_regions: tuple[str, ...] = ()
-    context: dict[str, Any] = field(default_factory=dict)  # extra pure inputs (e.g. parsed jts.ini)
+    home: HomeServer | None = None  # the account's own server, from jts.ini
     findings: list[Finding] = field(default_factory=list)
     explained: set[str] = field(default_factory=set)
     final: bool = False

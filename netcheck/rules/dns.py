@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from netcheck import details
 from netcheck.facts import DNS_DOWN, failed, suspicious_address
 from netcheck.model import Outcome, Reason, Severity, Status
 from netcheck.rules import State
@@ -18,7 +19,7 @@ def dns_unreachable(s: State) -> None:
         if outs and all(failed(o) and o.reason in DNS_DOWN for o in outs):
             hits += outs
     if hits:
-        servers = sorted({str(x) for o in hits for x in o.detail.get("servers", [])})
+        servers = sorted({x for o in hits for x in details.dns(o).servers})
         reachable = s.facts.any_pass(s.facts.tcp)
         s.add("dns-unreachable", Severity.FAIL, hits + _lookups_that_starved(s), servers=", ".join(servers),
               servers_reachable=reachable)
@@ -51,8 +52,8 @@ def dns_mismatch(s: State) -> None:
     hosts: list[str] = []
     for host in s.facts.dns_hosts:
         local = [o for o in _local_dns(s, host) if o.status is Status.PASS]
-        mine = {a for o in local for a in o.detail.get("addresses", [])}
-        theirs = {a for o in s.facts.cross(host) if o.status is Status.PASS for a in o.detail.get("addresses", [])}
+        mine = {a for o in local for a in details.dns(o).addresses}
+        theirs = {a for o in s.facts.cross(host) if o.status is Status.PASS for a in details.dns(o).addresses}
         bogus = any(suspicious_address(a) for a in mine)
         if mine and (bogus or (theirs and not mine & theirs)):
             hosts.append(host)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from netcheck import details
 from netcheck.model import Kind, Outcome, Reason, Severity, Status
 from netcheck.rtt import link_stats
 from netcheck.rules import State
@@ -13,16 +14,16 @@ TIMEOUTS = frozenset({Reason.TIMEOUT, Reason.DNS_TIMEOUT})
 
 
 def slow_link(s: State) -> None:
-    answered = [o for o in s.facts.tcp if o.status is Status.PASS and "rtt_ms" in o.detail]
+    answered = [o for o in s.facts.tcp if o.status is Status.PASS and details.tcp(o).rtt_ms is not None]
     if not answered:
         return
     region, near = _nearest_region(answered, s.user_regions)
-    rtt = link_stats([float(o.detail["rtt_ms"]) for o in near], 0, 0)
-    attempts = sum(int(o.detail.get("attempts", 1)) for o in answered)
-    lost = sum(int(o.detail.get("lost", 0)) for o in answered)
+    rtt = link_stats([_rtt(o) for o in near], 0, 0)
+    attempts = sum(details.tcp(o).attempts for o in answered)
+    lost = sum(details.tcp(o).lost for o in answered)
     loss = link_stats([], attempts, attempts - lost)
     if rtt.median_ms >= SLOW_RTT_MS or (loss.loss_pct >= LOSSY_PCT and lost >= MIN_LOST):
-        worst = sorted(near, key=lambda o: -float(o.detail["rtt_ms"]))
+        worst = sorted(near, key=lambda o: -_rtt(o))
         s.add(
             "slow-link",
             Severity.WARN,
@@ -64,9 +65,13 @@ def _nearest_region(answered: list[Outcome], mine: tuple[str, ...]) -> tuple[str
     if not gateways:
         return "", answered
     pick = [r for r in mine if r in gateways] or sorted(
-        gateways, key=lambda r: link_stats([float(o.detail["rtt_ms"]) for o in gateways[r]], 0, 0).median_ms
+        gateways, key=lambda r: link_stats([_rtt(o) for o in gateways[r]], 0, 0).median_ms
     )
     return pick[0], gateways[pick[0]]
+
+
+def _rtt(o: Outcome) -> float:
+    return details.tcp(o).rtt_ms or 0.0  # only called on answered connects, which have one
 
 
 RULES = (slow_link,)

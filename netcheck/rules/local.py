@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from netcheck.details import params
+from netcheck.details_machine import Installation, MemoryProblem, Session, machine
 from netcheck.facts import GATEWAY_PORTS, failed
 from netcheck.model import Kind, Outcome, Reason, Severity, Status
 from netcheck.rules import State
@@ -20,10 +20,10 @@ def _machine_prefix(s: State, prefix: str) -> list[Outcome]:
 
 
 def home_server_unreachable(s: State) -> None:
-    home: dict[str, Any] = s.context.get("home_server") or {}
-    host = str(home.get("host") or "")
-    if not host:
+    home = s.home
+    if home is None or not home.host:
         return
+    host = home.host
     outs = [o for o in s.facts.kind(Kind.TCP) if o.check.host == host and o.check.port in GATEWAY_PORTS]
     if not outs or any(o.status is Status.PASS for o in outs):
         return
@@ -31,63 +31,76 @@ def home_server_unreachable(s: State) -> None:
     if not blocked:
         return  # only deadline skips: not known to be unreachable
     dns = [o for o in s.facts.kind(Kind.DNS) if o.check.host == host and failed(o)]
-    region = str(home.get("region") or "")
-    s.add("home-server-unreachable", Severity.FAIL, dns + blocked, server=host, region=_region_name(region),
-          jts_ini=home.get("jts_ini", ""))
+    s.add(
+        "home-server-unreachable",
+        Severity.FAIL,
+        dns + blocked,
+        server=host,
+        region=_region_name(home.region),
+        jts_ini=home.source,
+    )
 
 
 def vpn_default_route(s: State) -> None:
     o = _machine(s, "machine:route-interface")
-    if o and o.status is Status.PASS and o.detail.get("vpn"):
-        s.add("vpn-default-route", Severity.INFO, [o], interface=o.detail.get("interface", ""))
+    if o and o.status is Status.PASS and machine(o).vpn:
+        s.add("vpn-default-route", Severity.INFO, [o], interface=machine(o).interface)
 
 
 def low_memory(s: State) -> None:
     o = _machine(s, "machine:memory")
     if o and failed(o) and o.reason is Reason.INSUFFICIENT:
-        s.add("low-memory", Severity.WARN, [o], available_mb=o.detail.get("available_mb"),
-              needed_mb=o.detail.get("needed_mb"))
+        m = machine(o)
+        s.add("low-memory", Severity.WARN, [o], available_mb=m.available_mb, needed_mb=m.needed_mb)
 
 
 def tws_memory(s: State) -> None:
     o = _machine(s, "machine:tws-memory")
     if o and failed(o) and o.reason is Reason.MISCONFIGURED:
-        first = (o.detail.get("problems") or [{}])[0]
-        s.add("tws-memory", Severity.WARN, [o], vmoptions=first.get("vmoptions", ""),
-              xmx_mb=first.get("xmx_mb"), limit_mb=first.get("limit_mb"), total_mb=o.detail.get("total_mb"))
+        m = machine(o)
+        first = (m.problems or (MemoryProblem(),))[0]
+        s.add(
+            "tws-memory",
+            Severity.WARN,
+            [o],
+            vmoptions=first.vmoptions,
+            xmx_mb=first.xmx_mb,
+            limit_mb=first.limit_mb,
+            total_mb=m.total_mb,
+        )
 
 
 def tws_not_found(s: State) -> None:
     o = _machine(s, "machine:tws-install")
     if o and o.reason is Reason.NOT_APPLICABLE:
-        s.add("tws-not-found", Severity.INFO, [o], searched=", ".join(o.detail.get("searched", [])))
+        s.add("tws-not-found", Severity.INFO, [o], searched=", ".join(machine(o).searched))
 
 
 def tws_session_running(s: State) -> None:
     o = _machine(s, "machine:sessions")
     if o and failed(o) and o.reason is Reason.CONFLICT:
-        dups = o.detail.get("duplicates") or [{}]
-        pids = ", ".join(str(p) for d in dups for p in d.get("pids", []))
-        s.add("tws-session-running", Severity.WARN, [o], installation=dups[0].get("installation", ""), pids=pids)
+        dups = machine(o).duplicates or (Session(),)
+        pids = ", ".join(p for d in dups for p in d.pids)
+        s.add("tws-session-running", Severity.WARN, [o], installation=dups[0].installation, pids=pids)
 
 
 def api_port_conflict(s: State) -> None:
     bad = [o for o in _machine_prefix(s, "machine:api-port:") if failed(o) and o.reason is Reason.CONFLICT]
     if bad:
-        held = "; ".join(f"{o.check.params.get('port')}: {_holders(o)}" for o in bad)
-        ports = "/".join(str(o.check.params.get("port")) for o in bad)
+        held = "; ".join(f"{params(o.check).port}: {_holders(o)}" for o in bad)
+        ports = "/".join(str(params(o.check).port) for o in bad)
         s.add("api-port-conflict", Severity.WARN, bad, ports=ports, held_by=held)
 
 
 def _holders(o: Outcome) -> str:
-    return ", ".join(f"{h.get('name') or '?'} (pid {h.get('pid')})" for h in o.detail.get("holders", []))
+    return ", ".join(f"{h.name or '?'} (pid {h.pid})" for h in machine(o).holders)
 
 
 def low_disk(s: State) -> None:
     bad = [o for o in _machine_prefix(s, "machine:disk:") if failed(o) and o.reason is Reason.INSUFFICIENT]
     if bad:
-        where = ", ".join(f"{o.detail.get('path')} ({o.detail.get('free_mb')} MB free)" for o in bad)
-        s.add("low-disk", Severity.WARN, bad, where=where, needed_mb=bad[0].detail.get("needed_mb"))
+        where = ", ".join(f"{machine(o).path} ({machine(o).free_mb} MB free)" for o in bad)
+        s.add("low-disk", Severity.WARN, bad, where=where, needed_mb=machine(bad[0]).needed_mb)
 
 
 def ipv6_vmoptions(s: State) -> None:
@@ -95,20 +108,22 @@ def ipv6_vmoptions(s: State) -> None:
     if not any(f.id == "ipv6-broken" for f in s.findings):
         return
     o = _machine(s, "machine:tws-install")
-    installs = list(o.detail.get("installations", [])) if o and o.status is Status.PASS else []
+    if o is None or o.status is not Status.PASS:
+        return
+    installs = machine(o).installations
     if not installs:
         return
-    missing = [i for i in installs if not i.get("prefer_ipv4")]
+    missing = [i for i in installs if not i.prefer_ipv4]
     if not missing:
-        s.add("ipv6-tws-prefers-ipv4", Severity.INFO, [o], files=", ".join(i["vmoptions"] for i in installs))
+        s.add("ipv6-tws-prefers-ipv4", Severity.INFO, [o], files=", ".join(i.vmoptions for i in installs))
         return
     where = ", ".join(_where(i) for i in missing)
     s.add("ipv6-tws-vmoptions", Severity.INFO, [o], files=where)
 
 
-def _where(i: dict[str, Any]) -> str:
-    line = i.get("keep_marker_line")
-    return f"{i['vmoptions']} (after line {line})" if line else str(i["vmoptions"])
+def _where(i: Installation) -> str:
+    line = i.keep_marker_line
+    return f"{i.vmoptions} (after line {line})" if line else i.vmoptions
 
 
 RULES = (

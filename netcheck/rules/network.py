@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from netcheck import details
 from netcheck.facts import failed
 from netcheck.model import Kind, Reason, Severity, Status
 from netcheck.rules import State
@@ -22,7 +23,7 @@ def captive_portal(s: State) -> None:
         if o.reason in (Reason.REDIRECT, Reason.HTTP_STATUS) and o.check.url.startswith("http://")
     ]
     if hits:
-        location = next((str(o.detail["location"]) for o in hits if o.detail.get("location")), "")
+        location = next((loc for o in hits if (loc := details.web(o).location)), "")
         s.add("captive-portal", Severity.FAIL, hits + s.unexplained(s.all_failed()), location=location)
         s.final = True
 
@@ -32,7 +33,7 @@ def no_internet(s: State) -> None:
     external = f.http + f.tcp + f.kind(Kind.DNS_CROSS)
     if not external or f.any_pass(f.http) or f.any_pass(f.tcp) or f.any_pass(f.kind(Kind.DNS_CROSS)):
         return
-    if f.any_pass([o for o in f.kind(Kind.PROXY) if o.check.params.get("mode") == "connect"]):
+    if f.any_pass([o for o in f.kind(Kind.PROXY) if details.params(o.check).mode == "connect"]):
         return  # a proxy tunnels to IBKR: the internet is there, only the direct path is shut (proxy-only)
     if not any(failed(o) for o in f.http + f.tcp) and f.any_pass(f.kind(Kind.DNS)):
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 import email.utils
 import statistics
 
+from netcheck import details
 from netcheck.facts import GATEWAY_PORTS, failed
 from netcheck.model import Kind, Outcome, Reason, Severity, Status
 from netcheck.rules import State
@@ -22,12 +23,16 @@ CLOCK_VERIFY_CODES = frozenset({9, 10})
 
 
 def _proxy(s: State, mode: str, role: str = "") -> list[Outcome]:
-    outs = [o for o in s.facts.kind(Kind.PROXY) if o.check.params.get("mode") == mode]
-    return [o for o in outs if not role or o.check.params.get("role") == role]
+    outs = [o for o in s.facts.kind(Kind.PROXY) if details.params(o.check).mode == mode]
+    return [o for o in outs if not role or details.params(o.check).role == role]
 
 
-def _names(outs: list[Outcome], key: str = "proxy") -> str:
-    return ", ".join(sorted({str(o.check.params.get(key, "")) for o in outs}))
+def _names(outs: list[Outcome]) -> str:
+    return ", ".join(sorted({details.params(o.check).proxy for o in outs}))
+
+
+def _sources(outs: list[Outcome]) -> str:
+    return ", ".join(sorted({details.params(o.check).source for o in outs}))
 
 
 def _pairs(outs: list[Outcome]) -> str:
@@ -56,7 +61,7 @@ def proxy_unreachable(s: State) -> None:
     http = [o for o in s.unexplained(s.facts.http) if o.reason is not Reason.TLS_UNTRUSTED]
     severity = Severity.WARN if s.facts.any_pass(s.facts.tcp) else Severity.FAIL
     reason = ", ".join(sorted({o.reason.value for o in dead}))
-    s.add("proxy-unreachable", severity, dead + http, proxy=_names(dead), source=_names(dead, "source"), reason=reason)
+    s.add("proxy-unreachable", severity, dead + http, proxy=_names(dead), source=_sources(dead), reason=reason)
 
 
 def proxy_blocks_ports(s: State) -> None:
@@ -64,7 +69,7 @@ def proxy_blocks_ports(s: State) -> None:
     if not refused:
         return
     direct_ok = any(o.status is Status.PASS for o in s.facts.gateway_tcp)
-    answers = sorted({str(o.detail.get("error", o.reason.value)) for o in refused})
+    answers = sorted({details.proxy(o).error or o.reason.value for o in refused})
     ports = "/".join(str(p) for p in GATEWAY_PORTS if p in {o.check.port for o in refused})
     severity = Severity.WARN if direct_ok else Severity.FAIL
     s.add(
@@ -82,12 +87,12 @@ def tls_intercepted(s: State) -> None:
     bad = [
         o
         for o in s.facts.kind(Kind.TLS)
-        if failed(o) and o.reason is Reason.TLS_UNTRUSTED and o.detail.get("verify_code") not in CLOCK_VERIFY_CODES
+        if failed(o) and o.reason is Reason.TLS_UNTRUSTED and details.web(o).verify_code not in CLOCK_VERIFY_CODES
     ]
     if not bad:
         return
-    issuers = sorted({str(o.detail.get("issuer") or "unknown issuer") for o in bad})
-    errors = sorted({str(o.detail.get("verify_error", "")) for o in bad} - {""})
+    issuers = sorted({details.web(o).issuer or "unknown issuer" for o in bad})
+    errors = sorted({details.web(o).verify_error for o in bad} - {""})
     https = [o for o in s.unexplained(s.facts.http) if o.reason is Reason.TLS_UNTRUSTED]
     severity = Severity.FAIL if any(o.status is Status.FAIL for o in bad) else Severity.WARN
     hosts = ", ".join(sorted({o.check.host for o in bad}))
@@ -102,7 +107,7 @@ def clock_skew(s: State) -> None:
     if abs(offset) <= CLOCK_WARN_S:
         return
     severity = Severity.FAIL if abs(offset) > CLOCK_FAIL_S else Severity.WARN
-    expired = [o for o in s.facts.kind(Kind.TLS) if failed(o) and o.detail.get("verify_code") in CLOCK_VERIFY_CODES]
+    expired = [o for o in s.facts.kind(Kind.TLS) if failed(o) and details.web(o).verify_code in CLOCK_VERIFY_CODES]
     s.add(
         "clock-skew",
         severity,
@@ -117,14 +122,14 @@ def clock_skew(s: State) -> None:
 
 def offset_s(o: Outcome) -> float | None:
     """Local clock minus the server's, from the Date header the probe recorded and our time then."""
-    date, local = o.detail.get("server_date"), o.detail.get("local_time")
-    if not isinstance(date, str) or not isinstance(local, int | float):
+    w = details.web(o)
+    if not w.server_date or w.local_time is None:
         return None
     try:
-        server = email.utils.parsedate_to_datetime(date).timestamp()
+        server = email.utils.parsedate_to_datetime(w.server_date).timestamp()
     except (TypeError, ValueError, IndexError):
         return None
-    return float(local) - server
+    return w.local_time - server
 
 
 def human(seconds: float) -> str:

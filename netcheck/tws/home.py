@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-from netcheck.model import HostEntry, HostList
+from netcheck.model import HomeServer, HostEntry, HostList
 from netcheck.platform import current
 from netcheck.platform.machine import tws_dirs
 from netcheck.tws import discover
 
 GATEWAY_PORTS = (4000, 4001)
-
-
-@dataclass(frozen=True)
-class HomeServer:
-    host: str
-    port: int
-    region: str  # "" when the host list does not know the host
-    source: str  # the jts.ini it came from
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"host": self.host, "port": self.port, "region": self.region or None, "jts_ini": self.source}
 
 
 def default_dirs() -> tuple[str, ...]:
