@@ -7,9 +7,12 @@ A missing or ill-typed key becomes its default: a probe's odd answer is data, ne
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, overload
+from functools import cache
+from typing import Any, TypeVar, overload
 
 from netcheck.model import Check, Outcome
 
@@ -69,59 +72,67 @@ class CheckParams:
 
 
 def params(c: Check) -> CheckParams:
-    p = c.params
-    return CheckParams(
-        path=text(p, "path"),
-        purpose=text(p, "purpose"),
-        mode=text(p, "mode"),
-        role=text(p, "role"),
-        proxy=text(p, "proxy"),
-        source=text(p, "source"),
-        port=integer(p, "port"),
-    )
+    return view(CheckParams, c.params)
 
 
 def tcp(o: Outcome) -> TcpDetail:
-    d = o.detail
-    return TcpDetail(
-        address=text(d, "address"),
-        port=integer(d, "port", 0),
-        error=text(d, "error"),
-        rtt_ms=number(d, "rtt_ms"),
-        attempts=integer(d, "attempts", 1),
-        lost=integer(d, "lost", 0),
-        local_error=bool(d.get("local_error")),
-    )
+    return view(TcpDetail, o.detail)
 
 
 def dns(o: Outcome) -> DnsDetail:
-    d = o.detail
-    return DnsDetail(addresses=texts(d, "addresses"), servers=texts(d, "servers"), error=text(d, "error"))
+    return view(DnsDetail, o.detail)
 
 
 def web(o: Outcome) -> WebDetail:
-    d = o.detail
-    return WebDetail(
-        url=text(d, "url"),
-        http_status=integer(d, "http_status"),
-        location=text(d, "location"),
-        error=text(d, "error"),
-        issuer=text(d, "issuer"),
-        verify_error=text(d, "verify_error"),
-        verify_code=integer(d, "verify_code"),
-        server_date=text(d, "server_date"),
-        local_time=number(d, "local_time"),
-    )
+    return view(WebDetail, o.detail)
 
 
 def proxy(o: Outcome) -> ProxyDetail:
-    d = o.detail
-    return ProxyDetail(
-        http_status=integer(d, "http_status"),
-        proxy_server=text(d, "proxy_server"),
-        auth_required=bool(d.get("auth_required")),
-        error=text(d, "error"),
-    )
+    return view(ProxyDetail, o.detail)
+
+
+T = TypeVar("T")
+
+
+def view(cls: type[T], d: Mapping[str, Any]) -> T:
+    """A frozen `cls` from a probe's mapping, field by field after the field's declared type; what is
+    missing or of another type becomes the field's default. Nested dataclasses come from lists of
+    mappings (tuple[Sub, ...])."""
+    hints = _hints(typing.cast(Any, cls))
+    values = {f.name: _value(d, f, hints[f.name]) for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in values.items() if v is not _MISSING})
+
+
+_MISSING = object()
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _value(d: Mapping[str, Any], f: dataclasses.Field[Any], hint: Any) -> Any:
+    key, origin, args = f.name, typing.get_origin(hint), typing.get_args(hint)
+    if hint is str:
+        return text(d, key)
+    if hint is bool:
+        return bool(d.get(key))
+    if hint is int:
+        return integer(d, key, f.default if isinstance(f.default, int) else 0)
+    if hint == int | None:
+        return integer(d, key)
+    if hint == float | None:
+        return number(d, key)
+    if origin is tuple and args[:1] == (str,):
+        return texts(d, key)
+    if origin is tuple and isinstance(args[0], type) and dataclasses.is_dataclass(args[0]):
+        return tuple(view(args[0], x) for x in items(d, key))
+    return _MISSING  # a type this view does not know: keep the dataclass's default
+
+
+def items(d: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    v = d.get(key)
+    return [x for x in v if isinstance(x, Mapping)] if isinstance(v, list | tuple) else []
 
 
 def explanation(o: Outcome) -> str:

@@ -6,11 +6,9 @@ their defaults, so a rule reads `machine(o).free_mb` instead of a string key myp
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from netcheck.details import integer, text, texts
+from netcheck.details import view
 from netcheck.model import Outcome
 
 
@@ -58,31 +56,4 @@ class MachineDetail:
 
 
 def machine(o: Outcome) -> MachineDetail:
-    d = o.detail
-    return MachineDetail(
-        why=text(d, "why"),
-        searched=texts(d, "searched"),
-        path=text(d, "path"),
-        available_mb=integer(d, "available_mb"),
-        total_mb=integer(d, "total_mb"),
-        needed_mb=integer(d, "needed_mb"),
-        free_mb=integer(d, "free_mb"),
-        vpn=bool(d.get("vpn")),
-        interface=text(d, "interface"),
-        installations=tuple(_installation(i) for i in _items(d, "installations")),
-        problems=tuple(
-            MemoryProblem(text(p, "vmoptions"), integer(p, "xmx_mb"), integer(p, "limit_mb"))
-            for p in _items(d, "problems")
-        ),
-        duplicates=tuple(Session(text(x, "installation"), texts(x, "pids")) for x in _items(d, "duplicates")),
-        holders=tuple(PortHolder(integer(h, "pid"), text(h, "name")) for h in _items(d, "holders")),
-    )
-
-
-def _installation(i: Mapping[str, Any]) -> Installation:
-    return Installation(text(i, "vmoptions"), bool(i.get("prefer_ipv4")), integer(i, "keep_marker_line"))
-
-
-def _items(d: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
-    v = d.get(key)
-    return [x for x in v if isinstance(x, Mapping)] if isinstance(v, list | tuple) else []
+    return view(MachineDetail, o.detail)
