@@ -233,6 +233,7 @@ def history_cmd(since: str, limit: int, fmt: str, history_db: Path | None) -> No
 
 def _register_extensions() -> None:
     """Commands that live in their own modules (agent mode, support bundle, allow-list export)."""
+    from netcheck.api.command import api_cmd
     from netcheck.bundle_command import bundle_cmd
     from netcheck.export.command import export_cmd
     from netcheck.serve.command import serve_cmd
@@ -240,6 +241,7 @@ def _register_extensions() -> None:
     hosts_cmd.add_command(export_cmd)
     main.add_command(serve_cmd)
     main.add_command(bundle_cmd)
+    main.add_command(api_cmd)
 
 
 _register_extensions()

@@ -18,8 +18,11 @@ from dataclasses import dataclass, field
 MODES = ("healthy", "untrusted", "silent", "not-api", "client-id-in-use", "too-old", "close-after-start")
 ACCOUNTS = "DU1234567"
 NEXT_ID = 1
-FARMS = ((2104, "Market data farm connection is OK:usfarm"), (2106, "HMDS data farm connection is OK:ushmds"),
-         (2158, "Sec-def data farm connection is OK:secdefnj"))
+FARMS = (
+    (2104, "Market data farm connection is OK:usfarm"),
+    (2106, "HMDS data farm connection is OK:ushmds"),
+    (2158, "Sec-def data farm connection is OK:secdefnj"),
+)
 IN_USE_TEXT = "Unable to connect as the client id is already in use. Retry with a unique client id."
 
 

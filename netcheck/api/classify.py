@@ -82,7 +82,8 @@ def classify(o: Observation) -> Verdict:
 def _connect_failed(o: Observation) -> Verdict:
     reason = {Reason.REFUSED: ApiReason.REFUSED, Reason.TIMEOUT: ApiReason.NO_ANSWER}.get(o.connect)
     reason = reason or (ApiReason.UNREACHABLE if o.connect is Reason.UNREACHABLE else ApiReason.ERROR)
-    return Verdict(reason, f"connect {o.connect.value}: {o.error}" if o.error else f"connect {o.connect.value}")
+    why = "nothing listens" if reason is ApiReason.REFUSED else f"connect {o.connect.value}"
+    return Verdict(reason, f"{why} ({o.error})" if o.error else why)
 
 
 def _no_hello(o: Observation) -> Verdict:
@@ -98,8 +99,13 @@ def _no_hello(o: Observation) -> Verdict:
 
 
 def _after_hello(o: Observation, hello: ServerHello) -> Verdict:
-    ev: dict[str, Any] = {"server_version": hello.version, "connection_time": hello.connection_time,
-                          "generation": generation(hello.version), "connect_ms": o.connect_ms, "source": o.source}
+    ev: dict[str, Any] = {
+        "server_version": hello.version,
+        "connection_time": hello.connection_time,
+        "generation": generation(hello.version),
+        "connect_ms": o.connect_ms,
+        "source": o.source,
+    }
     if hello.version < MIN_CLIENT_VERSION:
         return Verdict(ApiReason.TOO_OLD, f"server version {hello.version} < {MIN_CLIENT_VERSION}", ev)
     if o.client_id is None:
@@ -112,7 +118,7 @@ def _after_start(o: Observation, hello: ServerHello, ev: dict[str, Any]) -> Verd
     if any(e.code == CLIENT_ID_IN_USE for e in o.errors):
         return Verdict(ApiReason.CLIENT_ID_IN_USE, f"error {CLIENT_ID_IN_USE} for client id {cid}", ev)
     if o.next_id is not None and o.accounts is not None:
-        ev |= {"next_valid_id": o.next_id, "accounts": len(o.accounts)}
+        ev |= {"next_valid_id": o.next_id, "accounts": len(o.accounts), "account_mode": account_mode(o.accounts)}
         return Verdict(ApiReason.READY, f"server version {hello.version}, client id {cid} started", ev)
     if o.start_closed:
         return Verdict(ApiReason.CLOSED_AFTER_START, f"closed after START_API for client id {cid}, no 326", ev)
@@ -126,6 +132,12 @@ def generation(version: int) -> str:
     if version >= PROBE_MAX:
         return f"current (speaks {PROBE_MAX}, the probe's maximum, or newer)"
     return "accepted by current clients, not the newest"
+
+
+def account_mode(accounts: tuple[str, ...]) -> str:
+    """Paper accounts start with D (DU1234567): the mode without keeping any account id."""
+    modes = {"paper" if a.upper().startswith("D") else "live" for a in accounts}
+    return modes.pop() if len(modes) == 1 else "mixed" if modes else ""
 
 
 def shown(data: bytes, limit: int = 24) -> str:

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import os
 import time
 from dataclasses import replace
 from typing import Any
 
 from netcheck.api import protocol as p
 from netcheck.api.classify import COARSE, ApiReason, Observation, Verdict, classify
+from netcheck.api.targets import LOOPBACKS
 from netcheck.classify import classify_connect
-from netcheck.model import Check, Outcome, Reason, Status
+from netcheck.model import Check, Outcome, Status
 from netcheck.probes.base import ProbeContext, failed, outcome
 
 RECV = 4096
@@ -24,7 +26,25 @@ async def probe(check: Check, ctx: ProbeContext) -> Outcome:
     cid = check.params.get("client_id")
     obs = await observe(check.host, check.port, ctx.timeout, None if cid is None else int(cid))
     verdict = classify(obs)
+    if verdict.reason is not ApiReason.REFUSED and check.host in LOOPBACKS:
+        verdict = replace(verdict, evidence={**verdict.evidence, **_local_listener(check.port)})
     return _outcome(check, ctx, started, verdict)
+
+
+def _local_listener(port: int) -> dict[str, Any]:
+    """Who listens on the port and on which addresses (psutil), so findings can name the program and
+    say whether other computers can reach it; nothing when the OS does not tell."""
+    import psutil
+
+    from netcheck.probes.machine_net import listeners, socket_table
+
+    try:
+        socks, _ = socket_table()
+        holders = [h for h in listeners(port, (socks, True))[0] if h.get("pid") is not None]
+    except Exception:  # psutil trouble must not cost the verdict
+        return {}
+    bound = sorted({c.laddr.ip for _, c in socks if c.status == psutil.CONN_LISTEN and c.laddr.port == port})
+    return {"holders": holders, "bound": bound}
 
 
 def _outcome(check: Check, ctx: ProbeContext, started: float, v: Verdict) -> Outcome:
@@ -162,5 +182,5 @@ def _ms(t0: float) -> float:
 
 def _text(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.errno:
-        return f"{errno.errorcode.get(exc.errno, exc.errno)}: {exc.strerror}"
+        return f"{errno.errorcode.get(exc.errno, exc.errno)} {os.strerror(exc.errno)}"
     return "no answer (timed out)" if isinstance(exc, TimeoutError) else str(exc) or type(exc).__name__

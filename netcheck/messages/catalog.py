@@ -199,3 +199,8 @@ from netcheck.messages import words as _words  # noqa: E402  (it imports N_ from
 
 LABELS.update(_words.LABELS)
 REASON_WORD = _words.REASON_WORD
+
+from netcheck.api import texts as _api  # noqa: E402  (issue 15: the TWS API link; it imports N_ from here)
+
+FINDINGS.update(_api.FINDINGS)
+KIND_HEADING.update(_api.KIND_HEADING)
