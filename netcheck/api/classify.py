@@ -143,4 +143,4 @@ def account_mode(accounts: tuple[str, ...]) -> str:
 def shown(data: bytes, limit: int = 24) -> str:
     """Printable evidence of foreign bytes: ASCII where printable, \\xNN otherwise."""
     text = "".join(chr(b) if 32 <= b < 127 else f"\\x{b:02x}" for b in data[:limit])
-    return repr(text) + ("…" if len(data) > limit else "")
+    return f"'{text}'" + ("…" if len(data) > limit else "")
