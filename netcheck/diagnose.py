@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from netcheck.api import rules as api_rules
 from netcheck.facts import Facts
 from netcheck.model import Finding, Outcome, Severity, Status
 from netcheck.rules import Rule, State, catchall, dns, link, local, network, tcp, web
@@ -22,6 +23,7 @@ RULES: tuple[Rule, ...] = (
     *tcp.RULES,
     *link.RULES,
     *local.RULES,
+    *api_rules.RULES,
     *catchall.RULES,  # always last
 )
 

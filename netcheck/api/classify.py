@@ -95,7 +95,7 @@ def _no_hello(o: Observation) -> Verdict:
         ev |= {"closed_ms": o.closed_ms, "bytes_seen": 0}
         return Verdict(ApiReason.CLOSED, f"accepted, then closed after {o.closed_ms:.0f} ms with 0 bytes", ev)
     ev |= {"waited_ms": o.waited_ms, "bytes_seen": 0}
-    return Verdict(ApiReason.SILENT, f"accepted, no reply in {o.waited_ms:.0f} ms (connection left waiting)", ev)
+    return Verdict(ApiReason.SILENT, f"accepted, no reply in {o.waited_ms:.0f} ms (TWS keeps the connection open)", ev)
 
 
 def _after_hello(o: Observation, hello: ServerHello) -> Verdict:

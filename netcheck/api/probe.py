@@ -8,14 +8,16 @@ import errno
 import os
 import time
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netcheck.api import protocol as p
 from netcheck.api.classify import COARSE, ApiReason, Observation, Verdict, classify
 from netcheck.api.targets import LOOPBACKS
 from netcheck.classify import classify_connect
 from netcheck.model import Check, Outcome, Status
-from netcheck.probes.base import ProbeContext, failed, outcome
+
+if TYPE_CHECKING:
+    from netcheck.probes.base import ProbeContext
 
 RECV = 4096
 KEEP_BYTES = 64  # foreign bytes kept as evidence
@@ -48,6 +50,8 @@ def _local_listener(port: int) -> dict[str, Any]:
 
 
 def _outcome(check: Check, ctx: ProbeContext, started: float, v: Verdict) -> Outcome:
+    from netcheck.probes.base import failed, outcome  # not at import: netcheck.probes registers this module
+
     reason, healthy = COARSE[v.reason]
     detail: dict[str, Any] = {"api": v.reason.value, "why": v.why, **v.evidence}
     if healthy:
@@ -111,7 +115,7 @@ def _ended(obs: Observation, buf: bytes, closed: bool, t0: float, timeout: float
         return replace(obs, received=buf[:KEEP_BYTES])
     if closed:
         return replace(obs, closed_ms=_ms(t0))
-    return replace(obs, waited_ms=round(timeout * 1000.0, 1))
+    return replace(obs, waited_ms=round(timeout * 1000.0))
 
 
 async def _read_start(
@@ -131,7 +135,7 @@ async def _read_start(
             return obs
         chunk, closed = await _recv(reader, deadline)
         if closed or chunk is None:
-            return replace(obs, start_closed=closed, waited_ms=round(timeout * 1000.0, 1))
+            return replace(obs, start_closed=closed, waited_ms=round(timeout * 1000.0))
         buf += chunk or b""
 
 
