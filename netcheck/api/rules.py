@@ -38,23 +38,33 @@ def _add(s: State, fid: str, outs: list[Outcome], **params: Any) -> None:
 
 
 def api_untrusted(s: State) -> None:
-    outs = [o for o in _api(s, "closed-no-reply") if failed(o)]
+    outs = [o for o in _api(s, "closed-no-reply") if failed(o) and not _stranger(o)]
     if outs:
         answered = _where(_api(s, *ANSWERED)) or "-"
         _add(s, "api-untrusted", outs, source=_sources(outs), answered=answered, via=_holder_names(outs) or "-")
 
 
 def api_waiting_for_accept(s: State) -> None:
-    outs = [o for o in _api(s, "silent") if failed(o)]
+    outs = [o for o in _api(s, "silent") if failed(o) and not _stranger(o)]
     if outs:
         _add(s, "api-waiting-for-accept", outs, source=_sources(outs), waited_ms=outs[0].detail.get("waited_ms"))
 
 
 def api_port_taken(s: State) -> None:
-    outs = [o for o in _api(s, "not-api") if failed(o)]
+    """Foreign bytes; or silence / a close from a port a known non-TWS program holds (a line-based
+    server such as HTTP waits for a newline the handshake never sends)."""
+    outs = [o for o in _api(s, "not-api", "silent", "closed-no-reply") if failed(o)]
+    outs = [o for o in outs if o.detail.get("api") == "not-api" or _stranger(o)]
     if outs:
         holder = _holder_names(outs) or "another program"
-        _add(s, "api-port-taken", outs, holder=holder, first_bytes=outs[0].detail.get("first_bytes", ""))
+        _add(s, "api-port-taken", outs, holder=holder, seen=outs[0].detail.get("why", ""))
+
+
+def _stranger(o: Outcome) -> bool:
+    """Held by a process psutil names that is neither TWS / IB Gateway nor a known forwarder."""
+    tws = {a.get("pid") for a in o.check.params.get("running") or ()}
+    holders = o.detail.get("holders") or []
+    return any(h.get("pid") is not None and h.get("kind") is None and h["pid"] not in tws for h in holders)
 
 
 def api_client_id_in_use(s: State) -> None:

@@ -52,7 +52,7 @@ FINDINGS: dict[str, FindingText] = {
             "The port your trading app expects TWS on is used by another program ({holder}). Stop that program, "
             'or give TWS another "Socket port" (Global Configuration → API → Settings) and use it in your app.'
         ),
-        N_("{targets} answered with bytes that are not the TWS API: {first_bytes}."),
+        N_("{targets} is held by {holder}; it did not answer the API handshake as TWS does: {seen}."),
     ),
     "api-client-id-in-use": FindingText(
         N_("The client id {client_id} is already in use (TWS error 326)"),
