@@ -41,7 +41,8 @@ def api_untrusted(s: State) -> None:
     outs = [o for o in _api(s, "closed-no-reply") if failed(o) and not _stranger(o)]
     if outs:
         answered = _where(_api(s, *ANSWERED)) or "-"
-        _add(s, "api-untrusted", outs, source=_sources(outs), answered=answered, via=_holder_names(outs) or "-")
+        direct = [o for o in outs if not _forwarded(o)] or outs  # behind a forwarder TWS sees the forwarder
+        _add(s, "api-untrusted", outs, source=_sources(direct), answered=answered, via=_holder_names(outs) or "-")
 
 
 def api_waiting_for_accept(s: State) -> None:
@@ -58,6 +59,10 @@ def api_port_taken(s: State) -> None:
     if outs:
         holder = _holder_names(outs) or "another program"
         _add(s, "api-port-taken", outs, holder=holder, seen=outs[0].detail.get("why", ""))
+
+
+def _forwarded(o: Outcome) -> bool:
+    return any(h.get("kind") == "forwarder" for h in o.detail.get("holders") or [])
 
 
 def _stranger(o: Outcome) -> bool:
