@@ -124,7 +124,8 @@ def api_not_running(s: State) -> None:
 def api_ready(s: State) -> None:
     for o in _api(s, "handshake", "ready"):
         d = o.detail
-        scope = _scope(list(d.get("bound") or [o.check.params.get("bound")] if o.check.params.get("bound") else []))
+        bound = d.get("bound") or ([o.check.params["bound"]] if o.check.params.get("bound") else [])
+        scope = _scope(list(bound))
         s.add(
             "api-ready",
             Severity.INFO,
