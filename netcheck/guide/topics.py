@@ -172,3 +172,7 @@ TOPICS: tuple[Topic, ...] = (
 )
 
 BY_ID: dict[str, Topic] = {t.id: t for t in TOPICS}
+
+from netcheck.guide import api_errors  # noqa: E402  (issue 15: `netcheck guide 502`)
+
+BY_ID.update(api_errors.BY_ID)
