@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from netcheck.api import targets as api_targets
 from netcheck.model import Check, HostEntry, HostList, Kind
 
 
@@ -60,7 +59,7 @@ def machine_checks(tws_dirs: tuple[str, ...]) -> list[Check]:
         mk("machine:disk:tws", "free disk space in the TWS folder", "disk", where="tws"),
         mk("machine:disk:temp", "free disk space in the temp folder", "disk", where="temp"),
     ]
-    return checks + api_targets.checks(api_targets.discover())  # issue 15: the TWS API link (psutil scan)
+    return checks
 
 
 def reachability_checks(hl: HostList) -> list[Check]:
