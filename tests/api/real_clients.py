@@ -85,6 +85,7 @@ async def _ib_async(host: str, port: int, timeout: float) -> dict[str, Any]:
     t0 = time.monotonic()
     try:
         await ib.client.connectAsync(host, port, CLIENT_ID, timeout)
+        await asyncio.sleep(0.2)  # ready comes with next id + accounts; farm notices may follow them
         seen |= {
             "ready": ib.client.isReady(),
             "server_version": ib.client.serverVersion(),
