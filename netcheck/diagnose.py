@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from netcheck import allowlist, symptoms
+from netcheck.api import rules as api_rules
 from netcheck.facts import Facts
 from netcheck.model import Diagnosis, Finding, HomeServer, Kind, Outcome, Reason, Severity, Status, Summary
 from netcheck.regions import region_table
@@ -28,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     *tcp.RULES,
     *link.RULES,
     *local.RULES,
+    *api_rules.RULES,
     *catchall.RULES,  # always last
 )
 
@@ -37,9 +39,12 @@ def diagnose(
     user_regions: tuple[str, ...] = (),
     home: HomeServer | None = None,
     interrupted: bool = False,
+    rules: Sequence[Rule] = RULES,
 ) -> Diagnosis:
+    """Every decision of a run, once. `rules` narrows the diagnosis for a command that checks one
+    area only (`netcheck api`)."""
     outs = tuple(outcomes)
-    found = tuple(replace(f, symptoms=symptoms.for_finding(f, outs)) for f in findings(outs, user_regions, home))
+    found = tuple(replace(f, symptoms=symptoms.for_finding(f, outs)) for f in findings(outs, user_regions, home, rules))
     return Diagnosis(
         findings=found,
         status=overall(found, outs),
@@ -52,10 +57,15 @@ def diagnose(
     )
 
 
-def findings(outcomes: tuple[Outcome, ...], user_regions: tuple[str, ...], home: HomeServer | None) -> list[Finding]:
+def findings(
+    outcomes: tuple[Outcome, ...],
+    user_regions: tuple[str, ...],
+    home: HomeServer | None,
+    rules: Sequence[Rule] = RULES,
+) -> list[Finding]:
     """The root causes, headline first, by running the rules in order."""
     state = State(Facts(outcomes), user_regions, home)
-    for rule in RULES:
+    for rule in rules:
         rule(state)
         if state.final:
             break

@@ -71,6 +71,7 @@ class Kind(enum.StrEnum):
     MACHINE = "machine"  # this computer beyond the network: TWS install, memory, sessions, API ports
     TLS = "tls"  # TLS handshake + certificate chain on the IBKR web hosts (interception, clock)
     PROXY = "proxy"  # configured proxies: does each answer, and which ports will it CONNECT to
+    API = "api"  # the TWS API socket of a local or named TWS / IB Gateway: handshake, optional START_API
 
 
 class Role(enum.StrEnum):

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netcheck import __version__
-from netcheck.diagnose import diagnose
+from netcheck.diagnose import RULES, diagnose
 from netcheck.messages import Translator, finding_texts, translator
 from netcheck.messages.catalog import SYMPTOMS
 from netcheck.model import Finding, HomeServer, Outcome, Report
 from netcheck.redact import redact_value
+from netcheck.rules import Rule
 from netcheck.tws.home import regions_with_home
 
 
@@ -35,7 +36,13 @@ class RunFacts:
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
-def build(outcomes: Sequence[Outcome], interrupted: bool, stop_reason: str | None, run: RunFacts) -> Report:
+def build(
+    outcomes: Sequence[Outcome],
+    interrupted: bool,
+    stop_reason: str | None,
+    run: RunFacts,
+    rules: Sequence[Rule] = RULES,
+) -> Report:
     regions = regions_with_home(run.user_regions, run.home)
     meta = {
         "version": __version__,
@@ -51,7 +58,7 @@ def build(outcomes: Sequence[Outcome], interrupted: bool, stop_reason: str | Non
         started_at=run.started_at,
         duration_ms=run.duration_ms,
         outcomes=tuple(outcomes),
-        diagnosis=diagnose(outcomes, regions, run.home, interrupted),
+        diagnosis=diagnose(outcomes, regions, run.home, interrupted, rules),
         interrupted=interrupted,
         meta=meta,
     )

@@ -89,7 +89,7 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
             progress=progress,
             stop=stop,
             local=opts.local,
-            machine=tuple(plan.machine_checks(tws_dirs)) if opts.local else (),
+            machine=tuple(plan.machine_checks(tws_dirs) + api_checks()) if opts.local else (),
         )
     finally:
         _remove_signals(installed)
@@ -107,6 +107,13 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
         extra=opts.meta,
     )
     return build_report(result.outcomes, result.interrupted, result.stop_reason, facts)
+
+
+def api_checks() -> list[Any]:
+    """Issue 15: the TWS API link in the machine section; finding running TWS sessions is a psutil scan."""
+    from netcheck.api import targets
+
+    return targets.checks(targets.discover())
 
 
 def _proxies(os_name: str) -> tuple[Any, ...]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from netcheck import __version__
+from netcheck.cli.api import api_cmd
 from netcheck.cli.bundle import bundle_cmd
 from netcheck.cli.guide import guide_cmd
 from netcheck.cli.help import TrGroup, lang_option
@@ -24,5 +25,5 @@ def main() -> None:
     """Will Interactive Brokers' TWS connect from here; if not, why, and what to do."""
 
 
-for _command in (run_cmd, hosts_cmd, guide_cmd, history_cmd, serve_cmd, bundle_cmd):
+for _command in (run_cmd, hosts_cmd, guide_cmd, history_cmd, serve_cmd, bundle_cmd, api_cmd):
     main.add_command(_command)

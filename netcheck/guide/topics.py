@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from netcheck.guide import api_errors
 from netcheck.guide.model import Answer, Branch, Question, Topic
 from netcheck.messages.base import N_
 
@@ -171,4 +174,5 @@ TOPICS: tuple[Topic, ...] = (
     Topic("paper-vs-live", N_("Paper-trading or live credentials"), PAPER),
 )
 
-BY_ID: dict[str, Topic] = {t.id: t for t in TOPICS}
+# Every topic `netcheck guide TOPIC` finds: the login topics, then the API error codes (and their names).
+BY_ID: Mapping[str, Topic] = {**{t.id: t for t in TOPICS}, **api_errors.BY_ID}

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import TypeVar
 
+from netcheck.api import texts as api
 from netcheck.messages import agent, link, local, network, output, report, symptoms, web, words
 from netcheck.messages.base import FindingText
 
@@ -21,7 +22,13 @@ def union(tables: Iterable[Mapping[str, T]]) -> Mapping[str, T]:
     return MappingProxyType({key: text for table in tables for key, text in table.items()})
 
 
-FINDING_TABLES: tuple[Mapping[str, FindingText], ...] = (network.FINDINGS, link.FINDINGS, local.FINDINGS, web.FINDINGS)
+FINDING_TABLES: tuple[Mapping[str, FindingText], ...] = (
+    network.FINDINGS,
+    link.FINDINGS,
+    local.FINDINGS,
+    web.FINDINGS,
+    api.FINDINGS,
+)
 LABEL_TABLES: tuple[Mapping[str, str], ...] = (
     report.LABELS,
     output.LABELS,
@@ -30,7 +37,12 @@ LABEL_TABLES: tuple[Mapping[str, str], ...] = (
     local.LABELS,
     words.LABELS,
 )
-HEADING_TABLES: tuple[Mapping[str, str], ...] = (report.KIND_HEADING, local.KIND_HEADING, web.KIND_HEADING)
+HEADING_TABLES: tuple[Mapping[str, str], ...] = (
+    report.KIND_HEADING,
+    local.KIND_HEADING,
+    web.KIND_HEADING,
+    api.KIND_HEADING,
+)
 
 FINDINGS = union(FINDING_TABLES)
 LABELS = union(LABEL_TABLES)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from netcheck.api import probe as api_probe
 from netcheck.model import Check, Kind, Outcome
 from netcheck.probes import dns, http, local, machine, tcp
 from netcheck.probes import proxy as proxy_probe
@@ -21,6 +22,7 @@ REGISTRY: dict[Kind, Probe] = {
     Kind.TLS: tls_probe.probe,
     Kind.PROXY: proxy_probe.probe,
     Kind.MACHINE: machine.probe,
+    Kind.API: api_probe.probe,
 }
 
 __all__ = ["REGISTRY", "Probe", "ProbeContext"]
