@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from netcheck.guide import faq_help, faq_install, faq_startup, faq_thirdparty, sources
 from netcheck.guide.model import Answer, Branch, Question, Topic
 from netcheck.messages.base import N_
 
@@ -155,7 +158,7 @@ PORTAL_NOT_PLATFORM = Question(
     ),
 )
 
-TOPICS: tuple[Topic, ...] = (
+LOGIN_TOPICS: tuple[Topic, ...] = (
     Topic("wrong-password", N_('"Invalid user name or password" at login'), WRONG_PASSWORD),
     Topic("code-rejected", N_('"Login failed" after entering the security code'), CODE_REJECTED),
     Topic("bad-character", N_('"BAD CHARACTER" after typing the user name'), BAD_CHARACTER),
@@ -169,6 +172,19 @@ TOPICS: tuple[Topic, ...] = (
     Topic("not-approved", N_("New account: not approved yet, or approved today"), NOT_APPROVED),
     Topic("account-closed", N_("Closed account"), CLOSED),
     Topic("paper-vs-live", N_("Paper-trading or live credentials"), PAPER),
+)
+
+# The login topics whose facts IBKR's KB1133 states; the others' source was not recorded when they were written.
+FROM_KB1133 = frozenset(
+    {"code-rejected", "forgotten", "portal-not-platform", "not-approved", "account-closed", "paper-vs-live"}
+)
+
+TOPICS: tuple[Topic, ...] = (
+    *(replace(t, source=(sources.LOGIN_FAILURES,)) if t.id in FROM_KB1133 else t for t in LOGIN_TOPICS),
+    *faq_startup.TOPICS,
+    *faq_install.TOPICS,
+    *faq_thirdparty.TOPICS,
+    *faq_help.TOPICS,
 )
 
 BY_ID: dict[str, Topic] = {t.id: t for t in TOPICS}
