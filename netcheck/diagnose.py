@@ -13,7 +13,7 @@ from typing import Any
 
 from netcheck.facts import Facts
 from netcheck.model import Finding, Outcome, Severity, Status
-from netcheck.rules import Rule, State, catchall, dns, link, local, network, tcp, web
+from netcheck.rules import Rule, State, catchall, dns, install, link, local, network, tcp, web
 
 RULES: tuple[Rule, ...] = (
     *network.RULES,
@@ -22,6 +22,7 @@ RULES: tuple[Rule, ...] = (
     *tcp.RULES,
     *link.RULES,
     *local.RULES,
+    *install.RULES,
     *catchall.RULES,  # always last
 )
 

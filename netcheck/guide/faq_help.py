@@ -33,9 +33,7 @@ READY = Answer(
 )
 
 CLOSE_BY_PHONE = Answer(
-    N_(
-        "If you cannot reach TWS, IBKR's telephone menu has a Closing Order Desk under Trade Related Issues."
-    ),
+    N_("If you cannot reach TWS, IBKR's telephone menu has a Closing Order Desk under Trade Related Issues."),
     N_("Call the Client Services number of your region and choose Trade Related Issues → Closing Order Desk."),
 )
 

@@ -13,7 +13,10 @@ OFFLINE_OR_AUTO = Answer(
         "folder and downloads updates from download.interactivebrokers.com and download2.interactivebrokers.com. "
         "Some programs work only with the offline TWS: NinjaTrader and IBC, for example."
     ),
-    N_("Run netcheck run --local-only: it names the TWS installed on this computer, offline or auto-updating, and its version."),
+    N_(
+        "Run netcheck run --local-only: it names the TWS installed on this computer, offline or "
+        "auto-updating, and its version."
+    ),
 )
 
 UPDATE_FAILED = Answer(
@@ -45,9 +48,7 @@ SIGNATURE = Answer(
         "IBKR digitally signs its TWS installers and updates. A signature that does not match means the file on "
         "this computer is not the one IBKR published: the download broke, or a security program changed it."
     ),
-    N_(
-        "Delete the installer, download it again from IBKR's main or regional website, and install the new copy."
-    ),
+    N_("Delete the installer, download it again from IBKR's main or regional website, and install the new copy."),
 )
 
 MAC_DAMAGED = Answer(
@@ -94,9 +95,7 @@ TOPICS: tuple[Topic, ...] = (
         "install",
         (src.IBC_SCRIPTS, src.HOSTS_AND_PORTS, src.NINJA_FAQ),
     ),
-    Topic(
-        "update-failed", N_('"Update failed"'), UPDATE_FAILED, "install", (src.HOSTS_AND_PORTS, src.INSTALL_ALERTS)
-    ),
+    Topic("update-failed", N_('"Update failed"'), UPDATE_FAILED, "install", (src.HOSTS_AND_PORTS, src.INSTALL_ALERTS)),
     Topic(
         "installer-cannot-write",
         N_('The installer "cannot write a file", or TWS does not save its settings'),

@@ -1,4 +1,4 @@
-"""Topics from IBKR's NinjaTrader integration FAQ and the TWS API texts it relies on (English, marked for translation)."""
+"""Topics from IBKR's NinjaTrader integration FAQ and the TWS API texts it relies on (English source)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ NO_TEXT = N_(
     "netcheck found no IBKR text that answers this, so it gives no answer of its own. IBKR's telephone menu has "
     "an option for exactly this: Technical Assistance → API & Third Party Connections."
 )
-ASK_API_DESK = N_("Call IBKR and choose Technical Assistance → API & Third Party Connections (netcheck guide which-desk).")
+ASK_API_DESK = N_(
+    "Call IBKR and choose Technical Assistance → API & Third Party Connections (netcheck guide which-desk)."
+)
 
 COMPATIBLE = Answer(
     N_(
@@ -65,7 +67,9 @@ PAPER = Answer(
         "live and paper sessions run at the same time, the paper session gets live data only if both run on the "
         "same device; otherwise it gets none."
     ),
-    N_("Share the live user's market data with the paper user in Client Portal, and run both sessions on one computer."),
+    N_(
+        "Share the live user's market data with the paper user in Client Portal, and run both sessions on one computer."
+    ),
 )
 
 REJECTED = Answer(
@@ -91,7 +95,9 @@ TOPICS: tuple[Topic, ...] = (
         "thirdparty",
         (src.NINJA_FAQ, src.NINJA_GUIDE),
     ),
-    Topic("ninja-demo", N_("Testing NinjaTrader with the TWS demo (delayed data)"), DEMO, "thirdparty", (src.NINJA_FAQ,)),
+    Topic(
+        "ninja-demo", N_("Testing NinjaTrader with the TWS demo (delayed data)"), DEMO, "thirdparty", (src.NINJA_FAQ,)
+    ),
     Topic(
         "realtime-data",
         N_("The app shows no real-time data (market data subscriptions)"),
@@ -106,7 +112,13 @@ TOPICS: tuple[Topic, ...] = (
         "thirdparty",
         (src.HISTORICAL_LIMITS,),
     ),
-    Topic("paper-account-data", N_("A paper trading account in the app gets no data"), PAPER, "thirdparty", (src.PAPER_DATA,)),
+    Topic(
+        "paper-account-data",
+        N_("A paper trading account in the app gets no data"),
+        PAPER,
+        "thirdparty",
+        (src.PAPER_DATA,),
+    ),
     Topic(
         "api-tab-orders",
         N_("Orders placed by the app show in TWS's API tab"),

@@ -57,15 +57,22 @@ DDEDLL = Source(
     'IBKR Knowledge Base: How to resolve the "ddedll.dll missing or out of date" error',
     "http://ibkb.interactivebrokers.com/taxonomy/term/76",
 )
-LEGACY_DDE = Source("TWS API documentation: Legacy DDE API", "https://interactivebrokers.github.io/tws-api/legacy_DDE.html")
-GATEKEEPER = Source("Apple Support: Open apps safely on your Mac (Gatekeeper)", "https://support.apple.com/en-gb/HT202491")
-NINJA_FAQ = Source("IBKR Knowledge Base: Ninja Trader Integration with TWS - FAQs", "https://ibkr.info/ja/tag/api?page=1")
+LEGACY_DDE = Source(
+    "TWS API documentation: Legacy DDE API", "https://interactivebrokers.github.io/tws-api/legacy_DDE.html"
+)
+GATEKEEPER = Source(
+    "Apple Support: Open apps safely on your Mac (Gatekeeper)", "https://support.apple.com/en-gb/HT202491"
+)
+NINJA_FAQ = Source(
+    "IBKR Knowledge Base: Ninja Trader Integration with TWS - FAQs", "https://ibkr.info/ja/tag/api?page=1"
+)
 NINJA_GUIDE = Source(
     "NinjaTrader: Interactive Brokers Connection Guide (linked from IBKR's FAQ)",
     "http://www.ninjatrader.com/ConnectionGuides/Interactive-Brokers-Connection-Guide",
 )
 MARKET_DATA_API = Source(
-    "IBKR Campus: Market Data Subscriptions (TWS API)", "https://ibkrcampus.com/ibkr-api-page/market-data-subscriptions/"
+    "IBKR Campus: Market Data Subscriptions (TWS API)",
+    "https://ibkrcampus.com/ibkr-api-page/market-data-subscriptions/",
 )
 PAPER_DATA = Source(
     "IBKR Knowledge Base article 1719: market data for paper trading users", "https://ibkr.info/it/article/1719"
