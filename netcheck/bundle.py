@@ -27,6 +27,7 @@ report.md     the checklist: what failed, why, and what to do (paste into a supp
 report.json   the same run, machine-readable (schema netcheck/report/v1)
 history.json  the last runs: when each ran and what it found (the time frame and the pattern)
 system.json   operating system, Python and netcheck versions, time zone, when this bundle was made
+problem.json  what IBKR's desks ask for: since when the problem occurs, the pattern noticed, and the OS
 proxy.json    proxy settings from the environment, credentials removed
 hosts/        the host lists that were checked
 Passwords, tokens and proxy credentials are removed from every file.
@@ -58,6 +59,11 @@ def proxy_settings(environ: Mapping[str, str]) -> dict[str, str]:
             if environ.get(key):
                 found[key] = redact(environ[key])
     return found
+
+
+def problem(time_frame: str, pattern: str, system: Mapping[str, Any]) -> dict[str, Any]:
+    """The user's own words for the desk (both optional), beside the OS they will ask about next."""
+    return {"time_frame": time_frame.strip(), "pattern": pattern.strip(), "os": system.get("os", "")}
 
 
 def history_summary(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -104,13 +110,17 @@ def collect(
     history: list[dict[str, Any]],
     host_files: list[str],
     environ: Mapping[str, str],
+    time_frame: str = "",
+    pattern: str = "",
 ) -> dict[str, str]:
+    system = system_info()
     files = {
         "README.txt": README,
         "report.json": _dump(redact_value(dict(report_json))),
         "report.md": report_md,
         "history.json": _dump(history_summary(history)),
-        "system.json": _dump(system_info()),
+        "system.json": _dump(system),
+        "problem.json": _dump(problem(time_frame, pattern, system)),
         "proxy.json": _dump(proxy_settings(environ)),
     }
     for i, src in enumerate(host_files):

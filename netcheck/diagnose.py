@@ -18,7 +18,7 @@ from netcheck.api import rules as api_rules
 from netcheck.facts import Facts
 from netcheck.model import Diagnosis, Finding, HomeServer, Kind, Outcome, Reason, Severity, Status, Summary
 from netcheck.regions import region_table
-from netcheck.rules import Rule, State, catchall, dns, link, local, network, tcp, web
+from netcheck.rules import Rule, State, catchall, dns, install, link, local, network, tcp, web
 
 _NOT_NETWORK = frozenset({Kind.LOCAL, Kind.MACHINE})  # checks of this computer, not of the network
 
@@ -30,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     *link.RULES,
     *local.RULES,
     *api_rules.RULES,
+    *install.RULES,
     *catchall.RULES,  # always last
 )
 

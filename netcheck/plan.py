@@ -24,8 +24,9 @@ def local_checks() -> list[Check]:
 API_PORTS = ((7496, "tws", "live"), (7497, "tws", "paper"), (4001, "gateway", "live"), (4002, "gateway", "paper"))
 
 
-def machine_checks(tws_dirs: tuple[str, ...]) -> list[Check]:
-    """This computer beyond the network (issue 5). API ports are local: not the remote 4000/4001."""
+def machine_checks(tws_dirs: tuple[str, ...], tws_version_for: tuple[tuple[str, str], ...] = ()) -> list[Check]:
+    """This computer beyond the network (issue 5). API ports are local: not the remote 4000/4001.
+    `tws_version_for`: (app, TWS version it supports) pairs the installed TWS is compared with (issue 19)."""
 
     def mk(cid: str, target: str, what: str, **params: object) -> Check:
         return Check(
@@ -43,6 +44,14 @@ def machine_checks(tws_dirs: tuple[str, ...]) -> list[Check]:
         mk("machine:tws-memory", "TWS memory setting (-Xmx)", "tws-memory"),
         mk("machine:jts-ini", "TWS settings (jts.ini)", "jts-ini"),
         mk("machine:sessions", "TWS / IB Gateway sessions running", "sessions"),
+        mk("machine:tws-writable", "TWS folders writable by this user", "tws-writable"),
+        mk(
+            "machine:tws-version",
+            "TWS build (offline or auto-updating) and version",
+            "tws-version",
+            tws_version_for=tws_version_for,
+        ),
+        mk("machine:tws-quarantine", "macOS download quarantine on TWS", "tws-quarantine"),
     ]
     checks += [
         mk(

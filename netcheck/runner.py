@@ -32,6 +32,7 @@ class RunOptions:
     user_regions: tuple[str, ...] = ()
     tws_dirs: tuple[str, ...] = ()  # empty: the standard TWS folders of this OS
     local_only: bool = False
+    tws_version_for: tuple[tuple[str, str], ...] = ()  # (app, TWS version the app supports)
     meta: dict[str, Any] = field(default_factory=dict)
 
 
@@ -89,7 +90,7 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
             progress=progress,
             stop=stop,
             local=opts.local,
-            machine=tuple(plan.machine_checks(tws_dirs) + api_checks()) if opts.local else (),
+            machine=tuple(plan.machine_checks(tws_dirs, opts.tws_version_for) + api_checks()) if opts.local else (),
         )
     finally:
         _remove_signals(installed)

@@ -54,6 +54,7 @@ def test_fresh_run_bundle(tmp_path: Path, hosts: Path) -> None:
         "report.md",
         "history.json",
         "system.json",
+        "problem.json",
         "proxy.json",
         "hosts/1-hosts.toml",
     }

@@ -12,6 +12,7 @@ from netcheck.guide.formatcheck import CODE_LOWER, EMPTY, OTHER, SPACES, USER_UP
 from netcheck.guide.model import Answer, Node, Question
 from netcheck.guide.shell import start_question
 from netcheck.guide.topics import BY_ID, TOPICS
+from netcheck.messages import translator
 
 
 def _answers(node: Node) -> list[Answer]:
@@ -27,7 +28,7 @@ def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def
 def test_topic_ids_are_stable_slugs_and_unique() -> None:
     ids = [t.id for t in TOPICS]
     assert len(ids) == len(set(ids))
-    assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", i) for i in ids)
+    assert all(re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*|[0-9]{3,4}", i) for i in ids)  # slugs, or API error codes
 
 
 def test_every_answer_ends_with_a_next_step() -> None:
@@ -136,8 +137,14 @@ def test_interactive_code_check_ok() -> None:
     assert "The format of the code looks right" in r.output and "AB12CD" not in r.output
 
 
-def test_start_question_lists_every_topic() -> None:
-    assert [b.label for b in start_question().branches] == [t.title for t in TOPICS]
+def test_start_question_reaches_every_topic_login_first() -> None:
+    start = start_question(translator("en"))
+    login = [t for t in TOPICS if t.group == "login"]
+    assert [b.label for b in start.branches[: len(login)]] == [t.title for t in login]
+    reached = {b.node for b in start.branches} | {
+        g.node for b in start.branches if isinstance(b.node, Question) for g in b.node.branches
+    }
+    assert all(t.node in reached for t in TOPICS)
 
 
 def test_guide_in_german() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,23 +23,38 @@ from netcheck.messages import Translator, label
     help="Zip file to write (e.g. netcheck-support.zip).",
 )
 @click.option("--from-last", is_flag=True, help="Use the last recorded run instead of running the checks now.")
+@click.option("--since", "time_frame", help='Since when the problem occurs, e.g. "since Monday 9:00 CET".')
+@click.option(
+    "--pattern",
+    help='What you noticed, e.g. "after an update", "only when markets are closed", "every morning".',
+)
 @target_options
 @probe_options
 @history_options
 @gather
-def bundle_cmd(checks: CheckOptions, output: Path, from_last: bool) -> None:
-    """Write a zip for IBKR support or IT: reports, recent history, OS, host lists, proxy settings."""
+def bundle_cmd(
+    checks: CheckOptions, output: Path, from_last: bool, time_frame: str | None, pattern: str | None
+) -> None:
+    """Write a zip for IBKR support or IT: reports, recent history, OS, the problem's time frame and pattern."""
     from netcheck import bundle
 
-    doc, md, sources = _last_run(checks.history_db) if from_last else _fresh_run(checks)
-    files = bundle.collect(doc, md, _recent(checks.history_db), sources, os.environ)
     tr = _tr()
+    time_frame, pattern = _ask(time_frame, "bundle_since", tr), _ask(pattern, "bundle_pattern", tr)
+    doc, md, sources = _last_run(checks.history_db) if from_last else _fresh_run(checks)
+    files = bundle.collect(doc, md, _recent(checks.history_db), sources, os.environ, time_frame, pattern)
     try:
         bundle.write(output, bundle.build_zip(files))
     except OSError as exc:
         fail(label("bundle_cannot_write", tr, path=str(output), error=exc.strerror or str(exc)))
     n = len(doc.get("findings", []))
     click.echo(label("bundle_written", tr, path=str(output), status=doc.get("status"), findings=n, files=len(files)))
+
+
+def _ask(given: str | None, key: str, tr: Translator) -> str:
+    """What the desk asks first; prompted on a terminal only (scripts pass the options or leave them empty)."""
+    if given is not None or not sys.stdin.isatty():
+        return given or ""
+    return str(click.prompt(label(key, tr), default="", show_default=False))
 
 
 def _tr() -> Translator:

@@ -14,21 +14,22 @@ from netcheck.messages import Translator, fill
 
 @click.command("guide", cls=TrCommand)
 @click.argument("topic", required=False)
-@click.option("--list", "list_topics", is_flag=True, help="List the topics and exit.")
+@click.option("--list", "list_topics", is_flag=True, help="List the topics by group and exit.")
+@click.option("--sources", is_flag=True, help="Show the published text each answer is based on.")
 @lang_option
-def guide_cmd(topic: str | None, list_topics: bool) -> None:
-    """Troubleshoot IBKR login problems step by step (offline)."""
-    sys.exit(guide(topic, list_topics, tr_of(click.get_current_context())))
+def guide_cmd(topic: str | None, list_topics: bool, sources: bool) -> None:
+    """Troubleshoot IBKR login, start-up, install, third-party and support questions step by step (offline)."""
+    sys.exit(guide(topic, list_topics, tr_of(click.get_current_context()), sources))
 
 
-def guide(topic: str | None, list_topics: bool, tr: Translator) -> int:
+def guide(topic: str | None, list_topics: bool, tr: Translator, sources: bool = False) -> int:
     from netcheck.guide.render import topic_list
 
-    if list_topics:
-        click.echo(topic_list(tr), nl=False)
-        return EXIT_OK
     if topic:
-        return _topic(topic, tr)
+        return _topic(topic, tr, sources)
+    if list_topics or sources:
+        click.echo(topic_list(tr, sources), nl=False)
+        return EXIT_OK
     from netcheck.guide.shell import interactive
 
     try:
@@ -39,7 +40,7 @@ def guide(topic: str | None, list_topics: bool, tr: Translator) -> int:
     return EXIT_OK
 
 
-def _topic(topic: str, tr: Translator) -> int:
+def _topic(topic: str, tr: Translator, sources: bool) -> int:
     from netcheck.guide import texts
     from netcheck.guide.render import topic_text
     from netcheck.guide.topics import BY_ID
@@ -48,7 +49,7 @@ def _topic(topic: str, tr: Translator) -> int:
     if found is None:
         click.echo(fill(tr.gettext(texts.UNKNOWN_TOPIC), {"topic": topic}), err=True)
         return EXIT_USAGE
-    click.echo(topic_text(found, tr), nl=False)
+    click.echo(topic_text(found, tr, sources), nl=False)
     return EXIT_OK
 
 

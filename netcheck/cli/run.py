@@ -42,6 +42,14 @@ FORMATS = ("terminal", "json", "junit", "nagios", "prometheus", "markdown")
     help="TWS / IB Gateway folder (repeatable; env NETCHECK_TWS_DIR). Default: the standard folders.",
 )
 @click.option(
+    "--tws-version-for",
+    "tws_version_for",
+    multiple=True,
+    metavar="APP=VERSION",
+    callback=lambda ctx, param, values: _app_versions(values),
+    help="A program's supported TWS version (e.g. NinjaTrader=10.30), compared with the TWS installed here.",
+)
+@click.option(
     "--concurrency",
     type=click.IntRange(1, 4096),
     default=None,
@@ -64,6 +72,7 @@ def run_cmd(
     fmt: str,
     local_only: bool,
     tws_dirs: tuple[str, ...],
+    tws_version_for: tuple[tuple[str, str], ...],
     concurrency: int | None,
     verbose: bool,
     color: bool | None,
@@ -74,7 +83,9 @@ def run_cmd(
     if local_only and checks.no_local:
         raise click.UsageError("--local-only and --no-local exclude each other.")
     hl = load_hosts(checks.host_files, checks.region)
-    opts = checks.run_options(concurrency=concurrency or 0, tws_dirs=tws_dirs, local_only=local_only)
+    opts = checks.run_options(
+        concurrency=concurrency or 0, tws_dirs=tws_dirs, local_only=local_only, tws_version_for=tws_version_for
+    )
     report = execute(hl, opts, live=fmt == "terminal" and not quiet and output is None)
     from netcheck.reporters import REGISTRY, RenderOptions
 
@@ -132,6 +143,14 @@ def execute(hl: HostList, opts: Any, live: bool) -> Report:
     finally:
         if progress:
             progress.clear()
+
+
+def _app_versions(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    pairs = [v.partition("=") for v in values]
+    bad = [v for v, (app, eq, ver) in zip(values, pairs, strict=True) if not (app.strip() and eq and ver.strip())]
+    if bad:
+        raise click.BadParameter(f"{bad[0]!r}: expected APP=VERSION, e.g. NinjaTrader=10.30")
+    return tuple((app.strip(), ver.strip()) for app, _, ver in pairs)
 
 
 def _use_color(flag: bool | None) -> bool:

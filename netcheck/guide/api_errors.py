@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from netcheck.guide.model import Answer, Topic
+from netcheck.guide.model import Answer, Source, Topic
 from netcheck.messages.base import N_
 
 _API = N_("Run netcheck api (add --api HOST:PORT with the address and port your app uses).")
@@ -146,7 +146,14 @@ _ROWS: tuple[tuple[str, str, str, str, str], ...] = (
     ),
 )
 
-TOPICS: tuple[Topic, ...] = tuple(Topic(code, title, Answer(text, step)) for code, _, title, text, step in _ROWS)
+MESSAGE_CODES = Source(
+    "IBKR TWS API: Understanding Message Codes (and IBKR's EClientErrors)",
+    "https://interactivebrokers.github.io/tws-api/message_codes.html",
+)
+TOPICS: tuple[Topic, ...] = tuple(
+    Topic(code, title, Answer(text, step), group="api-errors", source=(MESSAGE_CODES,))
+    for code, _, title, text, step in _ROWS
+)
 BY_ID: dict[str, Topic] = {t.id: t for t in TOPICS} | {
     alias: t for (_, alias, *_), t in zip(_ROWS, TOPICS, strict=True)
 }

@@ -28,7 +28,17 @@ Node = Answer | Question
 
 
 @dataclass(frozen=True)
+class Source:
+    """A published text an answer is based on: the guide never states a fact without one."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Topic:
     id: str  # stable: `netcheck guide <id>`
     title: str  # the situation in the user's words
     node: Node
+    group: str = "login"  # a key of netcheck.guide.groups.GROUPS
+    source: tuple[Source, ...] = ()  # the texts the answers come from

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from netcheck.guide import texts
+from netcheck.guide import groups, texts
 from netcheck.guide.formatcheck import CODE_OK, USER_OK, code_problems, username_problems
 from netcheck.guide.model import Answer, Branch, Node, Question
-from netcheck.guide.render import answer_lines, wrap
-from netcheck.guide.topics import TOPICS
-from netcheck.messages import Translator
+from netcheck.guide.render import answer_lines, by_group, group_title, wrap
+from netcheck.messages import Translator, fill
 
 _CHECKS = {"username": username_problems, "code": code_problems}
 
@@ -25,14 +24,23 @@ class Dialog(Protocol):
     def secret(self, prompt: str) -> str: ...
 
 
-def start_question() -> Question:
-    return Question(texts.START, tuple(Branch(t.title, t.node) for t in TOPICS))
+def start_question(tr: Translator) -> Question:
+    """The login situations first (the guide's first purpose, numbered as before), then one entry per other group."""
+    branches: list[Branch] = []
+    for group, topics in by_group():
+        picks = tuple(Branch(t.title, t.node) for t in topics)
+        if group == "login":
+            branches += picks
+        else:
+            label = fill(tr.gettext(groups.OTHER), {"group": group_title(group, tr)})
+            branches.append(Branch(label, Question(groups.PICK, picks)))
+    return Question(texts.START, tuple(branches))
 
 
 def interactive(tr: Translator, io: Dialog) -> None:
     """Ask until an answer is reached, print it, and offer the offline format check."""
     io.say("\n".join(wrap(tr.gettext(texts.INTRO))))
-    node: Node = start_question()
+    node: Node = start_question(tr)
     while isinstance(node, Question):
         picked = _ask(node, tr, io)
         if picked is None:

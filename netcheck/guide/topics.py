@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
-from netcheck.guide import api_errors
+from netcheck.guide import api_errors, faq_help, faq_install, faq_startup, faq_thirdparty, sources
 from netcheck.guide.model import Answer, Branch, Question, Topic
 from netcheck.messages.base import N_
 
@@ -158,7 +159,7 @@ PORTAL_NOT_PLATFORM = Question(
     ),
 )
 
-TOPICS: tuple[Topic, ...] = (
+LOGIN_TOPICS: tuple[Topic, ...] = (
     Topic("wrong-password", N_('"Invalid user name or password" at login'), WRONG_PASSWORD),
     Topic("code-rejected", N_('"Login failed" after entering the security code'), CODE_REJECTED),
     Topic("bad-character", N_('"BAD CHARACTER" after typing the user name'), BAD_CHARACTER),
@@ -174,5 +175,19 @@ TOPICS: tuple[Topic, ...] = (
     Topic("paper-vs-live", N_("Paper-trading or live credentials"), PAPER),
 )
 
-# Every topic `netcheck guide TOPIC` finds: the login topics, then the API error codes (and their names).
+# The login topics whose facts IBKR's KB1133 states; the others' source was not recorded when they were written.
+FROM_KB1133 = frozenset(
+    {"code-rejected", "forgotten", "portal-not-platform", "not-approved", "account-closed", "paper-vs-live"}
+)
+
+TOPICS: tuple[Topic, ...] = (
+    *(replace(t, source=(sources.LOGIN_FAILURES,)) if t.id in FROM_KB1133 else t for t in LOGIN_TOPICS),
+    *faq_startup.TOPICS,
+    *faq_install.TOPICS,
+    *faq_thirdparty.TOPICS,
+    *faq_help.TOPICS,
+    *api_errors.TOPICS,
+)
+
+# Every topic `netcheck guide TOPIC` finds: the listed ones, and the API error codes by name too.
 BY_ID: Mapping[str, Topic] = {**{t.id: t for t in TOPICS}, **api_errors.BY_ID}

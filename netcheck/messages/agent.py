@@ -18,5 +18,9 @@ LABELS: Mapping[str, str] = {
     "bundle_written": N_("wrote {path}: {status}, {findings} finding(s), {files} files"),
     "bundle_no_run": N_("no recorded run yet; run `netcheck bundle` without --from-last"),
     "bundle_cannot_write": N_("cannot write {path}: {error}"),
+    "bundle_since": N_("Since when does the problem occur? (Enter to skip)"),
+    "bundle_pattern": N_(
+        "Any pattern: after an update, only when markets are closed, at certain times? (Enter to skip)"
+    ),
     "export_keeps_names": N_("--format {format} keeps names; addresses are added where the format has room"),
 }

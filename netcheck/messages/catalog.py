@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from netcheck.api import texts as api
-from netcheck.messages import agent, link, local, network, output, report, symptoms, web, words
+from netcheck.messages import agent, install, link, local, network, output, report, symptoms, web, words
 from netcheck.messages.base import FindingText
 
 T = TypeVar("T")
@@ -28,6 +28,7 @@ FINDING_TABLES: tuple[Mapping[str, FindingText], ...] = (
     local.FINDINGS,
     web.FINDINGS,
     api.FINDINGS,
+    install.FINDINGS,
 )
 LABEL_TABLES: tuple[Mapping[str, str], ...] = (
     report.LABELS,

@@ -8,7 +8,7 @@ from typing import Any
 
 from netcheck.model import Check, Outcome, Reason, Status
 from netcheck.platform.machine import JVM32_MAX_HEAP_MB
-from netcheck.probes import machine_net
+from netcheck.probes import machine_install, machine_net
 from netcheck.probes.base import ProbeContext, failed, outcome
 from netcheck.tws import discover
 
@@ -19,7 +19,7 @@ MIN_DISK_MB = 500  # TWS writes logs and downloads updates of a few hundred MB
 async def probe(check: Check, ctx: ProbeContext) -> Outcome:
     what = str(check.params.get("what"))
     handler = _HANDLERS.get(what) or machine_net.HANDLERS[what]
-    return handler(check, ctx)  # type: ignore[no-any-return]
+    return handler(check, ctx)
 
 
 def _dirs(check: Check) -> tuple[str, ...]:
@@ -135,4 +135,7 @@ _HANDLERS = {
     "tws-memory": _tws_memory,
     "jts-ini": _jts_ini,
     "disk": _disk,
+    "tws-writable": machine_install.HANDLERS["tws-writable"],
+    "tws-version": machine_install.HANDLERS["tws-version"],
+    "tws-quarantine": machine_install.HANDLERS["tws-quarantine"],
 }
