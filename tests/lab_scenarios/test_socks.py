@@ -34,7 +34,7 @@ def _server(lab: Lab, kind: str) -> Iterator[str]:
 
 
 @pytest.fixture
-def danted(healthy_lab: Lab) -> Iterator[str]:
+def dante(healthy_lab: Lab) -> Iterator[str]:
     yield from _server(healthy_lab, socks.DANTE)
 
 
@@ -64,7 +64,7 @@ def severities(report: dict[str, Any]) -> dict[str, str]:
 
 def tunnels(report: dict[str, Any]) -> dict[int, dict[str, Any]]:
     """The proxy-connect checks by target port."""
-    return {c["port"]: c for c in report["checks"] if c["id"].startswith("proxy-connect:")}
+    return {int(c["id"].rsplit(":", 1)[1]): c for c in report["checks"] if c["id"].startswith("proxy-connect:")}
 
 
 def test_socks_proxy_only_network_refusing_the_gateway_ports(healthy_lab: Lab, dante: str) -> None:
@@ -83,19 +83,17 @@ def test_socks_proxy_only_network_refusing_the_gateway_ports(healthy_lab: Lab, d
     assert "block(" in log and ".4001" in log, log[-2000:]  # Dante itself refused, by its rule
 
 
-@pytest.mark.parametrize("family", [4, 6])
+@pytest.mark.parametrize("address", [ROUTER_LAN_V4, ROUTER_LAN_V6])
 def test_socks_refusing_gateway_ports_on_an_open_network_is_a_warning(
-    healthy_lab: Lab, dante: str, family: int
+    healthy_lab: Lab, dante: str, address: str
 ) -> None:
     """TWS goes direct, and the direct path is open: the proxy's refusal only matters if it becomes the only way."""
-    url = dante if family == 4 else f"socks5://[{ROUTER_LAN_V6}]:{socks.PORTS[socks.DANTE]}"
-    code, report, context = run(healthy_lab, url)
+    host = f"[{address}]" if ":" in address else address
+    code, report, context = run(healthy_lab, f"socks5://{host}:{socks.PORTS[socks.DANTE]}")
     assert {i: s for i, s in severities(report).items() if s != "info"} == {"proxy-blocks-ports": "warn"}, context
     assert code == 0, context
     reach = next(c for c in report["checks"] if c["id"].startswith("proxy:"))
-    assert reach["status"] == "pass" and reach["detail"]["proxy_address"] == url.split("//")[1].rsplit(":", 1)[0].strip(
-        "[]"
-    )
+    assert reach["status"] == "pass" and reach["detail"]["proxy_address"] == address, context
 
 
 def test_socks_proxy_only_network_that_tunnels_everything(healthy_lab: Lab, microsocks: str) -> None:
