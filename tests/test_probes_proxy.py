@@ -96,6 +96,21 @@ async def test_proxy_that_says_nothing_times_out() -> None:
     assert out.reason is Reason.TIMEOUT
 
 
+async def test_a_busy_event_loop_is_not_blamed_on_the_proxy() -> None:
+    """At start-up the loop is blocked for a while (the HTTP client is built, psutil runs); a proxy
+    that accepted at once must not be reported as timed out. The kernel accepts for this listener."""
+    import socket
+    import time
+
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        p = Proxy("socks5", "127.0.0.1", listener.getsockname()[1], "ALL_PROXY")
+        task = asyncio.create_task(probe(proxy_reach_check(p), ProbeContext(timeout=0.5)))
+        await asyncio.sleep(0)  # the probe starts, then waits for its first answer
+        time.sleep(0.8)  # noqa: ASYNC251 (the point: the loop is busy longer than the probe's timeout)
+        out = await task
+    assert out.status is Status.PASS, out.detail
+
+
 def test_tunnel_targets_are_one_web_host_and_each_gateway_port() -> None:
     p = Proxy("http", "198.51.100.1", 8888, "HTTPS_PROXY")
     ids = [c.id for c in proxy_tunnel_checks(p, HL)]

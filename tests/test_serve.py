@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -30,9 +31,9 @@ def listener() -> Iterator[int]:
         yield s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def agent(tmp_path_factory: pytest.TempPathFactory, listener: int) -> Iterator[tuple[str, subprocess.Popen[str]]]:
-    d = tmp_path_factory.mktemp("serve")
+@contextlib.contextmanager
+def _running_agent(d: Path, listener: int) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """A `netcheck serve` process of its own (directory, history), answering /healthz when yielded."""
     hosts = d / "hosts.toml"
     hosts.write_text(f'[[host]]\nname = "127.0.0.1"\nports = [{listener}]\npurpose = "loopback gateway"\n')
     cmd = [sys.executable, "-m", "netcheck", "serve", "--hosts", str(hosts), "--no-local", "--listen", "127.0.0.1:0"]
@@ -47,6 +48,13 @@ def agent(tmp_path_factory: pytest.TempPathFactory, listener: int) -> Iterator[t
         if proc.poll() is None:
             proc.kill()
         proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def agent(tmp_path_factory: pytest.TempPathFactory, listener: int) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """One agent shared by the read-only tests; a test that stops or reconfigures one starts its own."""
+    with _running_agent(tmp_path_factory.mktemp("serve"), listener) as running:
+        yield running
 
 
 def _wait_listening(proc: subprocess.Popen[str]) -> str:
@@ -133,20 +141,18 @@ def test_head_has_no_body(agent: tuple[str, subprocess.Popen[str]]) -> None:
     assert status == 200 and body == ""
 
 
-def test_history_records_each_run(
-    agent: tuple[str, subprocess.Popen[str]], tmp_path_factory: pytest.TempPathFactory
-) -> None:
+def test_history_records_each_run(tmp_path: Path, listener: int) -> None:
     from netcheck.history import open_store
 
-    dbs = list(Path(tmp_path_factory.getbasetemp()).glob("serve*/history.sqlite3"))
-    assert dbs
-    _wait_until(lambda: len(open_store(dbs[0]).recent(5)) >= 1)
+    with _running_agent(tmp_path, listener):
+        _wait_until(lambda: len(open_store(tmp_path / "history.sqlite3").recent(5)) >= 1)
 
 
-def test_sigterm_ends_cleanly(agent: tuple[str, subprocess.Popen[str]]) -> None:
-    _, proc = agent
-    proc.send_signal(signal.SIGTERM)
-    assert proc.wait(10) == 0
+def test_sigterm_ends_cleanly(tmp_path: Path, listener: int) -> None:
+    """Its own agent: stopping the shared one would break whichever tests run after this one."""
+    with _running_agent(tmp_path, listener) as (_, proc):
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(10) == 0
 
 
 def test_port_in_use_is_a_config_error(listener: int, tmp_path: Path) -> None:
