@@ -235,11 +235,13 @@ def _register_extensions() -> None:
     """Commands that live in their own modules (agent mode, support bundle, allow-list export)."""
     from netcheck.bundle_command import bundle_cmd
     from netcheck.export.command import export_cmd
+    from netcheck.schedule.cli import extend_run
     from netcheck.serve.command import serve_cmd
 
     hosts_cmd.add_command(export_cmd)
     main.add_command(serve_cmd)
     main.add_command(bundle_cmd)
+    extend_run(run)
 
 
 _register_extensions()

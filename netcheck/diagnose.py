@@ -14,9 +14,11 @@ from typing import Any
 from netcheck.facts import Facts
 from netcheck.model import Finding, Outcome, Severity, Status
 from netcheck.rules import Rule, State, catchall, dns, link, local, network, tcp, web
+from netcheck.schedule import rules as schedule
 
 RULES: tuple[Rule, ...] = (
     *network.RULES,
+    *schedule.RULES,  # before dns/tcp: failures inside IBKR's reset window are the window's, not the network's
     *dns.RULES,
     *web.RULES,  # before tcp: a proxy-only network explains the failed direct connects
     *tcp.RULES,

@@ -8,6 +8,7 @@ import signal
 import ssl
 import time
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
 from netcheck import __version__, plan
@@ -35,6 +36,8 @@ class RunOptions:
     tws_dirs: tuple[str, ...] = ()  # empty: the standard TWS folders of this OS
     local_only: bool = False
     meta: dict[str, Any] = field(default_factory=dict)
+    now: datetime | None = None  # the run's clock for the schedule rules; None: the CLI's choice, else real time
+    schedule: Any = None  # netcheck.schedule Schedule; None: the CLI's --schedule, else the bundled one
 
 
 class StopEvent(asyncio.Event):
@@ -92,7 +95,9 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
     finally:
         _remove_signals(installed)
         await _close(client)
-    context = {"home_server": home.as_dict()} if home else {}
+    context = _schedule_context(opts, home.region if home else "")
+    if home:
+        context["home_server"] = home.as_dict()
     findings = diagnose(result.outcomes, tws_home.regions_with_home(opts.user_regions, home), context)
     meta = {
         "version": __version__,
@@ -104,6 +109,7 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
         "stop_reason": result.stop_reason,
         "home_server": home.as_dict() if home else None,
         "regions": region_table(result.outcomes, home.region if home else ""),
+        "ibkr_schedule": context.pop("next_window"),
         **opts.meta,
     }
     return Report(
@@ -115,6 +121,14 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
         interrupted=result.interrupted,
         meta=meta,
     )
+
+
+def _schedule_context(opts: RunOptions, region: str) -> dict[str, Any]:
+    """The run's clock and IBKR's schedule for the diagnosis (its rules never read a clock themselves)."""
+    from netcheck.schedule import header, session
+
+    schedule, now = session.resolve(opts.schedule, opts.now)
+    return {"now": now, "schedule": schedule, "next_window": header.next_window(schedule, region, now)}
 
 
 def _proxies(os_name: str) -> tuple[Any, ...]:

@@ -199,3 +199,7 @@ from netcheck.messages import words as _words  # noqa: E402  (it imports N_ from
 
 LABELS.update(_words.LABELS)
 REASON_WORD = _words.REASON_WORD
+
+from netcheck.schedule.texts import FINDINGS as _SCHEDULE  # noqa: E402  (imports N_ from here)
+
+FINDINGS.update(_SCHEDULE)
