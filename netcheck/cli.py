@@ -237,11 +237,13 @@ def _register_extensions() -> None:
     from netcheck.export.command import export_cmd
     from netcheck.schedule.cli import extend_run
     from netcheck.serve.command import serve_cmd
+    from netcheck.watch.command import watch_cmd
 
     hosts_cmd.add_command(export_cmd)
     main.add_command(serve_cmd)
     main.add_command(bundle_cmd)
     extend_run(run)
+    main.add_command(watch_cmd)
 
 
 _register_extensions()
