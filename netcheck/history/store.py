@@ -151,8 +151,8 @@ class Store:
         rows = [(t["target"], o["start"], o["end"], o["duration_s"], o["cause"], o["ibkr_window"])
                 for t in doc["targets"] for o in t["outages"]]  # fmt: skip
         with self._tx() as db:
-            cur = db.execute("INSERT INTO watches(started_at, ended_at, outages, summary) VALUES (?,?,?,?)",
-                             (doc["started_at"], doc["ended_at"], doc["outages"], json.dumps(doc, ensure_ascii=False)))  # fmt: skip
+            row = (doc["started_at"], doc["ended_at"], doc["outages"], json.dumps(doc, ensure_ascii=False))
+            cur = db.execute("INSERT INTO watches(started_at, ended_at, outages, summary) VALUES (?,?,?,?)", row)
             watch_id = int(cur.lastrowid or 0)
             db.executemany("INSERT INTO outages VALUES (?,?,?,?,?,?,?)", [(watch_id, *r) for r in rows])
             db.execute("DELETE FROM watches WHERE id <= (SELECT id FROM watches ORDER BY id DESC LIMIT 1 OFFSET ?)",

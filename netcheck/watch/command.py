@@ -17,7 +17,7 @@ from netcheck.messages import Translator
 from netcheck.messages.clihelp import lang_option, tr_of
 from netcheck.schedule.cli import choose, schedule_option
 from netcheck.schedule.model import Schedule
-from netcheck.watch import render, summary
+from netcheck.watch import render, summary, texts
 from netcheck.watch.monitor import Clock, Watched, monitor, tcp_connect
 from netcheck.watch.stats import TargetStats
 from netcheck.watch.targets import Target, parse
@@ -73,7 +73,7 @@ def watch_cmd(duration: float | None, interval: float, targets: tuple[Target, ..
     schedule, now = choose(schedule_file)
     chosen = list(targets) or _default_targets(host_files, tws_dirs)
     if not chosen:
-        click.echo("netcheck: error: " + tr.gettext(render.texts.NO_TARGET), err=True)
+        click.echo("netcheck: error: " + tr.gettext(texts.NO_TARGET), err=True)
         sys.exit(EXIT_CONFIG)
     offset = (now.timestamp() - time.time()) if now else 0.0  # NETCHECK_NOW shifts the wall clock (testing aid)
     tz = (now or datetime.now().astimezone()).tzinfo

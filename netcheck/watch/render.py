@@ -47,8 +47,8 @@ def _target(t: dict[str, Any], tr: Translator) -> list[str]:
     lines = [fill(tr.gettext(texts.TARGET), {**t, "why": why, "outages": t["outage_count"]})]
     lines += ["  " + _outage(o, tr) for o in t["outages"]]
     rtt = t["rtt_ms"]
-    lines.append("  " + fill(tr.gettext(texts.MEASURES), {"loss": f"{t['loss_pct']:.1f}", "median": _ms(rtt["median"]),
-                                                          "p95": _ms(rtt["p95"]), "jitter": _ms(t["jitter_ms"])}))  # fmt: skip
+    measures = {"loss": f"{t['loss_pct']:.1f}", "median": _ms(rtt["median"]), "p95": _ms(rtt["p95"])}
+    lines.append("  " + fill(tr.gettext(texts.MEASURES), measures | {"jitter": _ms(t["jitter_ms"])}))
     if t["held_connection"]:
         events = ", ".join(f"{k} {v}" for k, v in t["held_connection"].items())
         lines.append("  " + fill(tr.gettext(texts.HELD), {"events": events}))
