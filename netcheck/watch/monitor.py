@@ -56,9 +56,9 @@ async def _probe_loop(w: Watched, interval: float, stop: asyncio.Event, connect:
                       emit: EventFn) -> None:  # fmt: skip
     tick = clk.mono()
     while not stop.is_set():
-        was_down = w.stats.down
+        was_down, sent = w.stats.down, clk.wall()  # an outage starts when the failed attempt was sent
         ok, rtt, cause = await probe_once(w.target, connect, min(interval, MAX_CONNECT_S), clk)
-        w.stats.probe(clk.wall(), ok, rtt, cause)
+        w.stats.probe(sent, ok, rtt, cause)
         w.breaches = worst(w.breaches, judge(w.stats.recent))
         emit("down" if w.stats.down and not was_down else "up" if was_down and not w.stats.down else "probe",
              w.target, w.stats)  # fmt: skip
