@@ -71,7 +71,7 @@ def watch_cmd(duration: float | None, interval: float, targets: tuple[Target, ..
     """Watch the connection to IBKR for drops until Ctrl-C or --duration; summarise outages."""
     tr = tr_of(click.get_current_context())
     schedule, now = choose(schedule_file)
-    chosen = list(targets) or _default_targets(host_files, tws_dirs)
+    chosen = _targets_with_regions(list(targets), host_files, tws_dirs)
     if not chosen:
         click.echo("netcheck: error: " + tr.gettext(texts.NO_TARGET), err=True)
         sys.exit(EXIT_CONFIG)
@@ -145,19 +145,22 @@ class _Live:
             self.shown = False
 
 
-def _default_targets(host_files: tuple[Path, ...], tws_dirs: tuple[str, ...]) -> list[Target]:
+def _targets_with_regions(given: list[Target], host_files: tuple[Path, ...], tws_dirs: tuple[str, ...]) -> list[Target]:
+    """--target as given, else the defaults; each with its host-list region (for labelling IBKR windows)."""
     from netcheck import hosts
     from netcheck.errors import ConfigError
     from netcheck.tws import home as tws_home
-    from netcheck.watch.targets import defaults
+    from netcheck.watch.targets import defaults, with_regions
 
     try:
         hl = hosts.load(list(host_files) or None)
     except ConfigError as exc:
         click.echo(f"netcheck: error: {exc}", err=True)
         sys.exit(EXIT_CONFIG)
+    if given:
+        return with_regions(given, hl)
     home = tws_home.find(tws_dirs or tws_home.default_dirs(), hl)
-    return asyncio.run(defaults(home.host if home else None, hl))
+    return with_regions(asyncio.run(defaults(home.host if home else None, hl)), hl)
 
 
 def _record(doc: dict[str, Any], path: Path | None) -> None:

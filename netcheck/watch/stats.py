@@ -18,7 +18,7 @@ _SPARK = "▁▂▃▄▅▆▇█"
 DOWN_MARK = "✕"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outage:
     start: float
     end: float | None  # None: still down when the watch ended
@@ -28,7 +28,7 @@ class Outage:
         return (self.end if self.end is not None else now) - self.start
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sample:
     t: float
     ok: bool

@@ -7,7 +7,7 @@ from typing import Any
 
 from netcheck.schedule.model import Schedule
 from netcheck.schedule.rules import DOWN_KINDS
-from netcheck.schedule.windows import open_at
+from netcheck.schedule.windows import active, open_at
 from netcheck.watch.monitor import Watched
 from netcheck.watch.stats import Outage
 
@@ -44,26 +44,31 @@ def _target(w: Watched, now: float, schedule: Schedule | None, tz: tzinfo | None
         "rtt_ms": {"median": _ms(s.hist.quantile(0.5)), "p95": _ms(s.hist.quantile(0.95))},
         "jitter_ms": _ms(s.jitter_ms),
         "outage_count": s.outage_count + (1 if s.down else 0),
-        "outages": [_outage(o, now, schedule, tz) for o in outages],
+        "region": w.target.region or None,
+        "outages": [_outage(o, now, schedule, tz, w.target.region) for o in outages],
         "held_connection": dict(sorted(s.held_events.items())),
         "poor": [{"metric": b.metric, "value": round(b.value, 1), "limit": b.limit} for b in w.breaches.values()],
     }
 
 
-def _outage(o: Outage, now: float, schedule: Schedule | None, tz: tzinfo | None) -> dict[str, Any]:
+def _outage(o: Outage, now: float, schedule: Schedule | None, tz: tzinfo | None, region: str) -> dict[str, Any]:
     return {
         "start": _iso(o.start, tz),
         "end": _iso(o.end, tz) if o.end is not None else None,
         "duration_s": round(o.duration(now), 1),
         "cause": o.cause,
-        "ibkr_window": _window(o.start, schedule, tz),
+        "ibkr_window": _window(o.start, schedule, tz, region),
     }
 
 
-def _window(t: float, schedule: Schedule | None, tz: tzinfo | None) -> str | None:
+def _window(t: float, schedule: Schedule | None, tz: tzinfo | None, region: str) -> str | None:
+    """The IBKR window open at `t` for the target's region (any region's when the target has none)."""
     if schedule is None:
         return None
-    hits = [o for o in open_at(schedule, datetime.fromtimestamp(t, tz).astimezone(tz)) if o.window.kind in DOWN_KINDS]
+    at = datetime.fromtimestamp(t, tz)
+    hits = [
+        o for o in (active(schedule, region, at) if region else open_at(schedule, at)) if o.window.kind in DOWN_KINDS
+    ]
     return hits[0].window.title if hits else None
 
 

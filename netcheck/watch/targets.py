@@ -7,7 +7,7 @@ import asyncio
 import re
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from netcheck.model import HostList
 
@@ -22,6 +22,7 @@ class Target:
     host: str
     port: int
     why: str  # target, home-server, nearest-gateway, tws-api
+    region: str = ""  # the host list's region of the host: which IBKR windows apply to it
 
     @property
     def name(self) -> str:
@@ -35,6 +36,12 @@ def parse(text: str) -> Target:
     if not m or not 1 <= port <= 65535:
         raise ValueError(f"{text!r} is not HOST:PORT (e.g. zdc1.ibllc.com:4001 or [2001:db8::1]:4001)")
     return Target((m.group(1) or m.group(3)).lower(), port, "target")
+
+
+def with_regions(targets: list[Target], hl: HostList) -> list[Target]:
+    """Pure: give each target the region the host list assigns its host (none for TWS's local API)."""
+    regions = {h.name.lower(): h.region for h in hl.hosts}
+    return [replace(t, region=t.region or regions.get(t.host, "")) for t in targets]
 
 
 def gateways(hl: HostList) -> list[str]:
