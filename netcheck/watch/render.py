@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -64,6 +65,18 @@ def _outage(o: dict[str, Any], tr: Translator) -> str:
     if o["ibkr_window"]:
         line += "; " + fill(tr.gettext(texts.IN_WINDOW), {"window": o["ibkr_window"]})
     return line
+
+
+def outage_lines(outages: Sequence[Any], tr: Translator) -> list[str]:
+    """`netcheck history`'s section: recorded outages (rows with target, start, duration_s, cause, ibkr_window)."""
+    if not outages:
+        return []
+    lines = ["", fill(tr.gettext(texts.HISTORY_OUTAGES), {"count": len(outages)})]
+    for o in outages:
+        window = "; " + fill(tr.gettext(texts.IN_WINDOW), {"window": o.ibkr_window}) if o.ibkr_window else ""
+        params = {"start": o.start, "target": o.target, "duration": duration(o.duration_s), "cause": o.cause}
+        lines.append("  " + fill(tr.gettext(texts.HISTORY_OUTAGE), params | {"window": window}))
+    return lines
 
 
 def as_json(doc: dict[str, Any]) -> str:
