@@ -78,3 +78,8 @@ def test_a_failing_run_gets_no_soon_note_and_no_clock_means_no_schedule_findings
     findings = diagnose(healthy(**EUROPE_DOWN), ("europe",), ctx("2026-12-01T06:10:00+01:00", HOME_EUROPE))
     assert "ibkr-maintenance-soon" not in [f.id for f in findings]
     assert "ibkr-maintenance" not in [f.id for f in diagnose(healthy(**EUROPE_DOWN))]
+
+
+def test_outside_the_window_the_home_server_headline_stays() -> None:
+    findings = diagnose(healthy(**EUROPE_DOWN), ("europe",), ctx("2026-12-01T12:00:00+01:00", HOME_EUROPE))
+    assert findings[0].id == "home-server-unreachable"

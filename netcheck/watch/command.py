@@ -95,6 +95,8 @@ async def _watch(targets: list[Target], interval: float, duration: float | None,
     live = _Live(tz, tr)
     try:
         await monitor(watched, interval, stop, tcp_connect, clock, live.event)
+    except asyncio.CancelledError:  # Windows: Ctrl-C cancels the main task (no signal handlers there)
+        why["reason"] = "SIGINT"  # the summary is still printed and recorded
     finally:
         live.clear()
         if timer:
