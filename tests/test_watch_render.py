@@ -29,8 +29,8 @@ def test_summary_document() -> None:
     assert doc["schema"] == "netcheck/watch/v1" and doc["outages"] == 2 and not doc["interrupted"]
     t = doc["targets"][0]
     assert [(o["start"], o["duration_s"], o["ibkr_window"]) for o in t["outages"]] == [
-        ("2026-12-01T06:22:00+01:00", 60.0, None),
-        ("2026-12-01T06:28:00+01:00", 120.0, "Europe daily reset"),
+        ("2026-12-01T06:22:00.000+01:00", 60.0, None),
+        ("2026-12-01T06:28:00.000+01:00", 120.0, "Europe daily reset"),
     ]
     assert t["loss_pct"] == 15.0 and t["poor"] == [{"metric": "loss", "value": 15.0, "limit": 1.0}]
     assert abs(t["rtt_ms"]["median"] - 21) < 0.5 and t["jitter_ms"] == 0.94  # 15 steps of 1 ms, 1 of 0

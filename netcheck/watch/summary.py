@@ -53,8 +53,8 @@ def _target(w: Watched, now: float, schedule: Schedule | None, tz: tzinfo | None
 
 def _outage(o: Outage, now: float, schedule: Schedule | None, tz: tzinfo | None, region: str) -> dict[str, Any]:
     return {
-        "start": _iso(o.start, tz),
-        "end": _iso(o.end, tz) if o.end is not None else None,
+        "start": _iso(o.start, tz, "milliseconds"),  # exact to the interval, which may be under a second
+        "end": _iso(o.end, tz, "milliseconds") if o.end is not None else None,
         "duration_s": round(o.duration(now), 1),
         "cause": o.cause,
         "ibkr_window": _window(o.start, schedule, tz, region),
@@ -72,8 +72,8 @@ def _window(t: float, schedule: Schedule | None, tz: tzinfo | None, region: str)
     return hits[0].window.title if hits else None
 
 
-def _iso(t: float, tz: tzinfo | None) -> str:
-    return datetime.fromtimestamp(t, tz).astimezone(tz).isoformat(timespec="seconds")
+def _iso(t: float, tz: tzinfo | None, timespec: str = "seconds") -> str:
+    return datetime.fromtimestamp(t, tz).astimezone(tz).isoformat(timespec=timespec)
 
 
 def _ms(v: float | None) -> float | None:
