@@ -70,3 +70,19 @@ def test_bad_options_are_usage_errors(args: list[str], code: int, message: str, 
     proc = watch(*args, db=tmp_path / "h.sqlite3")
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == code and message in err
+
+
+def test_an_outage_is_on_record_as_soon_as_it_ends_even_if_the_watch_is_killed(tmp_path: Path) -> None:
+    db = tmp_path / "h.sqlite3"
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))  # bound but not listening: refused until listen()
+        proc = watch("--target", f"127.0.0.1:{server.getsockname()[1]}", "--interval", "0.2", db=db)
+        time.sleep(1.5)
+        server.listen(512)
+        time.sleep(1.5)
+        proc.kill()  # no summary, no final write
+        proc.communicate(timeout=30)
+    with sqlite3.connect(db) as conn:
+        (cause, end) = conn.execute("SELECT cause, end FROM outages").fetchone()
+        (summary,) = conn.execute("SELECT summary FROM watches").fetchone()
+    assert cause == "refused" and end is not None and json.loads(summary)["stop_reason"] == "running"

@@ -61,3 +61,15 @@ def test_history_lists_the_outages(tmp_path: Path) -> None:
     assert "2026-12-01T06:28:00+01:00  zdc1.ibllc.com:4001  2 min 0 s  timeout; inside IBKR's published" in out
     code, out, _ = history_run(path, "24h", 10, "json", translator())
     assert json.loads(out)["outages"][0]["ibkr_window"] == "Europe daily reset"
+
+
+def test_the_final_summary_replaces_the_outages_stored_while_the_watch_ran(tmp_path: Path) -> None:
+    (outage,) = SUMMARY["targets"][0]["outages"]  # type: ignore[index]
+    with open_store(tmp_path / "h.sqlite3") as store:
+        running = {**SUMMARY, "outages": 0, "targets": []}
+        wid = store.record_watch(running)
+        store.add_outage(wid, "zdc1.ibllc.com:4001", outage)
+        assert store.query("SELECT COUNT(*) FROM outages")[0][0] == 1
+        assert store.record_watch(SUMMARY, wid) == wid
+        assert store.query("SELECT COUNT(*), MAX(watch_id) FROM outages")[0][:] == (1, wid)
+        assert store.query("SELECT COUNT(*) FROM watches")[0][0] == 1

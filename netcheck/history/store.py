@@ -145,19 +145,27 @@ class Store:
             self._prune(db)
         return run_id
 
-    def record_watch(self, summary: dict[str, Any]) -> int:
-        """Store one watch summary and a row per outage; returns the watch's id."""
+    def record_watch(self, summary: dict[str, Any], watch_id: int | None = None) -> int:
+        """Store a watch summary and a row per outage, replacing what `add_outage` stored under `watch_id`
+        while the watch ran; returns the watch's id."""
         doc = redact_value(summary)
         rows = [(t["target"], o["start"], o["end"], o["duration_s"], o["cause"], o["ibkr_window"])
                 for t in doc["targets"] for o in t["outages"]]  # fmt: skip
         with self._tx() as db:
-            row = (doc["started_at"], doc["ended_at"], doc["outages"], json.dumps(doc, ensure_ascii=False))
-            cur = db.execute("INSERT INTO watches(started_at, ended_at, outages, summary) VALUES (?,?,?,?)", row)
+            db.execute("DELETE FROM watches WHERE id = ?", (watch_id,))  # its outages go with it (cascade)
+            row = (watch_id, doc["started_at"], doc["ended_at"], doc["outages"], json.dumps(doc, ensure_ascii=False))
+            cur = db.execute("INSERT INTO watches(id, started_at, ended_at, outages, summary) VALUES (?,?,?,?,?)", row)
             watch_id = int(cur.lastrowid or 0)
             db.executemany("INSERT INTO outages VALUES (?,?,?,?,?,?,?)", [(watch_id, *r) for r in rows])
             db.execute("DELETE FROM watches WHERE id <= (SELECT id FROM watches ORDER BY id DESC LIMIT 1 OFFSET ?)",
                        (MAX_WATCHES,))  # fmt: skip
         return watch_id
+
+    def add_outage(self, watch_id: int, target: str, o: dict[str, Any]) -> None:
+        """One outage as soon as it ends, so a watch that is killed still leaves it on record."""
+        with self._tx() as db:
+            row = (watch_id, target, o["start"], o["end"], o["duration_s"], o["cause"], o["ibkr_window"])
+            db.execute("INSERT INTO outages VALUES (?,?,?,?,?,?,?)", row)
 
     def _prune(self, db: sqlite3.Connection) -> None:
         cutoff = iso(datetime.now(UTC) - timedelta(days=self.retention.days))

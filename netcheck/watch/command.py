@@ -19,6 +19,7 @@ from netcheck.schedule.cli import choose, schedule_option
 from netcheck.schedule.model import Schedule
 from netcheck.watch import render, summary, texts
 from netcheck.watch.monitor import Clock, Watched, monitor, tcp_connect
+from netcheck.watch.record import Recorder
 from netcheck.watch.stats import TargetStats
 from netcheck.watch.targets import Target, parse
 
@@ -77,15 +78,17 @@ def watch_cmd(duration: float | None, interval: float, targets: tuple[Target, ..
         sys.exit(EXIT_CONFIG)
     offset = (now.timestamp() - time.time()) if now else 0.0  # NETCHECK_NOW shifts the wall clock (testing aid)
     tz = (now or datetime.now().astimezone()).tzinfo
-    doc = asyncio.run(_watch(chosen, interval, duration, schedule, offset, tz, tr))
+    recorder = Recorder(history_db, schedule, tz) if history else None
+    doc = asyncio.run(_watch(chosen, interval, duration, schedule, offset, tz, tr, recorder))
     click.echo(render.as_json(doc) if fmt == "json" else render.text(doc, tr), nl=False)
-    if history:
-        _record(doc, history_db)
+    warning = recorder.finish(doc) if recorder else ""  # after the output: history trouble must not cost it
+    if warning:
+        click.echo(warning, err=True)
     sys.exit(EXIT_SIGNAL.get(doc["stop_reason"], EXIT_OUTAGE if doc["outages"] else EXIT_OK))
 
 
 async def _watch(targets: list[Target], interval: float, duration: float | None, schedule: Schedule,
-                 offset: float, tz: Any, tr: Translator) -> dict[str, Any]:  # fmt: skip
+                 offset: float, tz: Any, tr: Translator, recorder: Recorder | None) -> dict[str, Any]:  # fmt: skip
     clock = Clock(wall=lambda: time.time() + offset)
     stop, why = asyncio.Event(), {"reason": "duration"}
     installed = _signals(stop, why)
@@ -93,8 +96,16 @@ async def _watch(targets: list[Target], interval: float, duration: float | None,
     started = clock.wall()
     timer = asyncio.get_running_loop().call_later(duration, stop.set) if duration else None
     live = _Live(tz, tr)
+    if recorder:
+        recorder.begin(summary.build(watched, started, started, interval, "running", schedule, tz))
+
+    def on_event(kind: str, target: Target, stats: TargetStats) -> None:
+        live.event(kind, target, stats)
+        if kind == "up" and recorder:
+            recorder.ended(target, stats, clock.wall())
+
     try:
-        await monitor(watched, interval, stop, tcp_connect, clock, live.event)
+        await monitor(watched, interval, stop, tcp_connect, clock, on_event)
     except asyncio.CancelledError:  # Windows: Ctrl-C cancels the main task (no signal handlers there)
         why["reason"] = "SIGINT"  # the summary is still printed and recorded
     finally:
@@ -163,15 +174,3 @@ def _targets_with_regions(given: list[Target], host_files: tuple[Path, ...], tws
         return with_regions(given, hl)
     home = tws_home.find(tws_dirs or tws_home.default_dirs(), hl)
     return with_regions(asyncio.run(defaults(home.host if home else None, hl)), hl)
-
-
-def _record(doc: dict[str, Any], path: Path | None) -> None:
-    import sqlite3
-
-    from netcheck.history.store import open_store
-
-    try:
-        with open_store(path) as store:
-            store.record_watch(doc)
-    except (sqlite3.Error, OSError) as exc:  # history trouble must not cost the summary
-        click.echo(f"netcheck: warning: history not recorded: {exc}", err=True)

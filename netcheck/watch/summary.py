@@ -45,13 +45,13 @@ def _target(w: Watched, now: float, schedule: Schedule | None, tz: tzinfo | None
         "jitter_ms": _ms(s.jitter_ms),
         "outage_count": s.outage_count + (1 if s.down else 0),
         "region": w.target.region or None,
-        "outages": [_outage(o, now, schedule, tz, w.target.region) for o in outages],
+        "outages": [outage(o, now, schedule, tz, w.target.region) for o in outages],
         "held_connection": dict(sorted(s.held_events.items())),
         "poor": [{"metric": b.metric, "value": round(b.value, 1), "limit": b.limit} for b in w.breaches.values()],
     }
 
 
-def _outage(o: Outage, now: float, schedule: Schedule | None, tz: tzinfo | None, region: str) -> dict[str, Any]:
+def outage(o: Outage, now: float, schedule: Schedule | None, tz: tzinfo | None, region: str) -> dict[str, Any]:
     return {
         "start": _iso(o.start, tz, "milliseconds"),  # exact to the interval, which may be under a second
         "end": _iso(o.end, tz, "milliseconds") if o.end is not None else None,
