@@ -19,11 +19,14 @@ from netcheck.facts import Facts
 from netcheck.model import Diagnosis, Finding, HomeServer, Kind, Outcome, Reason, Severity, Status, Summary
 from netcheck.regions import region_table
 from netcheck.rules import Rule, State, catchall, dns, install, link, local, network, tcp, web
+from netcheck.schedule import rules as schedule
+from netcheck.schedule.model import Clock
 
 _NOT_NETWORK = frozenset({Kind.LOCAL, Kind.MACHINE})  # checks of this computer, not of the network
 
 RULES: tuple[Rule, ...] = (
     *network.RULES,
+    *schedule.RULES,  # before dns/tcp: failures inside IBKR's reset window are the window's, not the network's
     *dns.RULES,
     *web.RULES,  # before tcp: a proxy-only network explains the failed direct connects
     *tcp.RULES,
@@ -41,11 +44,13 @@ def diagnose(
     home: HomeServer | None = None,
     interrupted: bool = False,
     rules: Sequence[Rule] = RULES,
+    clock: Clock | None = None,
 ) -> Diagnosis:
     """Every decision of a run, once. `rules` narrows the diagnosis for a command that checks one
     area only (`netcheck api`)."""
     outs = tuple(outcomes)
-    found = tuple(replace(f, symptoms=symptoms.for_finding(f, outs)) for f in findings(outs, user_regions, home, rules))
+    root_causes = findings(outs, user_regions, home, rules, clock)
+    found = tuple(replace(f, symptoms=symptoms.for_finding(f, outs)) for f in root_causes)
     return Diagnosis(
         findings=found,
         status=overall(found, outs),
@@ -63,9 +68,10 @@ def findings(
     user_regions: tuple[str, ...],
     home: HomeServer | None,
     rules: Sequence[Rule] = RULES,
+    clock: Clock | None = None,
 ) -> list[Finding]:
     """The root causes, headline first, by running the rules in order."""
-    state = State(Facts(outcomes), user_regions, home)
+    state = State(Facts(outcomes), user_regions, home, clock)
     for rule in rules:
         rule(state)
         if state.final:

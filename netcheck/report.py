@@ -17,6 +17,7 @@ from netcheck.messages.catalog import SYMPTOMS
 from netcheck.model import Finding, HomeServer, Outcome, Report
 from netcheck.redact import redact_value
 from netcheck.rules import Rule
+from netcheck.schedule.model import Clock
 from netcheck.tws.home import regions_with_home
 
 
@@ -33,6 +34,7 @@ class RunFacts:
     home: HomeServer | None = None
     platform: str = ""
     python: str = ""
+    clock: Clock | None = None  # the run's time and IBKR's schedule, for the schedule rules
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -58,7 +60,7 @@ def build(
         started_at=run.started_at,
         duration_ms=run.duration_ms,
         outcomes=tuple(outcomes),
-        diagnosis=diagnose(outcomes, regions, run.home, interrupted, rules),
+        diagnosis=diagnose(outcomes, regions, run.home, interrupted, rules, run.clock),
         interrupted=interrupted,
         meta=meta,
     )

@@ -8,6 +8,7 @@ import signal
 import ssl
 import time
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
 from netcheck import plan
@@ -18,6 +19,7 @@ from netcheck.probes import ProbeContext
 from netcheck.probes.base import DaemonExecutor
 from netcheck.report import RunFacts
 from netcheck.report import build as build_report
+from netcheck.schedule.model import Clock, Schedule
 from netcheck.tws import home as tws_home
 
 
@@ -34,6 +36,8 @@ class RunOptions:
     local_only: bool = False
     tws_version_for: tuple[tuple[str, str], ...] = ()  # (app, TWS version the app supports)
     meta: dict[str, Any] = field(default_factory=dict)
+    now: datetime | None = None  # the run's clock for the schedule rules; None: the real local time
+    schedule: Schedule | None = None  # None: the bundled schedule (the CLI passes --schedule's)
 
 
 class StopEvent(asyncio.Event):
@@ -95,6 +99,7 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
     finally:
         _remove_signals(installed)
         await _close(client)
+    clock, next_window = _schedule(opts, home.region if home else "")
     facts = RunFacts(
         started_at=started_wall,
         duration_ms=(time.monotonic() - started) * 1000,
@@ -105,7 +110,8 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
         home=home,
         platform=pyplatform.platform(),
         python=pyplatform.python_version(),
-        extra=opts.meta,
+        clock=clock,
+        extra={"ibkr_schedule": next_window, **opts.meta},
     )
     return build_report(result.outcomes, result.interrupted, result.stop_reason, facts)
 
@@ -115,6 +121,15 @@ def api_checks() -> list[Any]:
     from netcheck.api import targets
 
     return targets.checks(targets.discover())
+
+
+def _schedule(opts: RunOptions, region: str) -> tuple[Clock, dict[str, Any] | None]:
+    """The run's clock and IBKR's schedule for the diagnosis (its rules never read a clock themselves),
+    and the next window for the account's region (the terminal header)."""
+    from netcheck.schedule import header, session
+
+    schedule, now = session.resolve(opts.schedule, opts.now)
+    return Clock(now, schedule), header.next_window(schedule, region, now)
 
 
 def _proxies(os_name: str) -> tuple[Any, ...]:

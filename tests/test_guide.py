@@ -153,3 +153,10 @@ def test_guide_in_german() -> None:
     n = [t.id for t in TOPICS].index("wrong-password") + 1
     r = invoke("--lang", "de", "guide", input=f"{n}\nj\nJohn\n")
     assert "Nächster Schritt:" in r.output and "Großbuchstaben" in r.output, r.output
+
+
+def test_the_schedule_topics_name_the_weekly_reset_and_the_competing_session() -> None:
+    weekly, relogin = BY_ID["weekly-relogin"].node, BY_ID["relogin-required"].node
+    assert isinstance(weekly, Answer) and "Sunday at 1:00 am New York time" in weekly.text
+    assert isinstance(relogin, Answer) and "one trading session at a time" in relogin.text
+    assert "netcheck run" in relogin.next_step

@@ -14,6 +14,7 @@ from netcheck.cli.history import history_cmd
 from netcheck.cli.hosts import hosts_cmd
 from netcheck.cli.run import FORMATS, run_cmd
 from netcheck.cli.serve import serve_cmd
+from netcheck.cli.watch import watch_cmd
 
 __all__ = ["FORMATS", "main"]
 
@@ -25,5 +26,5 @@ def main() -> None:
     """Will Interactive Brokers' TWS connect from here; if not, why, and what to do."""
 
 
-for _command in (run_cmd, hosts_cmd, guide_cmd, history_cmd, serve_cmd, bundle_cmd, api_cmd):
+for _command in (run_cmd, hosts_cmd, guide_cmd, history_cmd, serve_cmd, bundle_cmd, api_cmd, watch_cmd):
     main.add_command(_command)

@@ -54,7 +54,14 @@ def run(
     path: str | os.PathLike[str] | None, since: str, limit: int, fmt: str, tr: Translator, now: datetime | None = None
 ) -> tuple[int, str, str]:
     """(exit code, stdout text, stderr text). A missing database is not an error: nothing was recorded yet."""
-    from netcheck.history.queries import Changes, availability, changes_since_good, parse_window, recent_runs
+    from netcheck.history.queries import (
+        Changes,
+        availability,
+        changes_since_good,
+        parse_window,
+        recent_outages,
+        recent_runs,
+    )
     from netcheck.history.render import render_json, render_text
     from netcheck.history.store import default_path, open_store
 
@@ -69,8 +76,9 @@ def run(
             runs = recent_runs(store, limit)
             n_runs, avail = availability(store, (now or datetime.now(UTC)) - window)
             changes = changes_since_good(store)
+            outages = recent_outages(store, limit)
     except (sqlite3.Error, OSError) as exc:
         return EXIT_CONFIG, "", f"netcheck: error: {db}: {exc}\n"
     if fmt == "json":
-        return EXIT_OK, render_json(runs, since, n_runs, avail, changes), ""
-    return EXIT_OK, render_text(runs, since, n_runs, avail, changes, tr), ""
+        return EXIT_OK, render_json(runs, since, n_runs, avail, changes, outages), ""
+    return EXIT_OK, render_text(runs, since, n_runs, avail, changes, tr, outages), ""

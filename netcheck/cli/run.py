@@ -13,6 +13,7 @@ from netcheck.cli.exitcodes import exit_code
 from netcheck.cli.help import TrCommand, lang_option, tr_of
 from netcheck.cli.load import fail, load_hosts
 from netcheck.cli.options import CheckOptions, gather, history_options, probe_options, target_options
+from netcheck.cli.schedule import choose, schedule_option
 from netcheck.model import HostList, Report
 
 # kept equal to reporters.REGISTRY by a test; lazily imported
@@ -64,6 +65,7 @@ FORMATS = ("terminal", "json", "junit", "nagios", "prometheus", "markdown")
     help="Write the report to FILE (atomically: readers never see half a file) instead of stdout.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on stdout when every check passed.")
+@schedule_option
 @history_options
 @lang_option
 @gather
@@ -78,13 +80,20 @@ def run_cmd(
     color: bool | None,
     output: Path | None,
     quiet: bool,
+    schedule_file: Path | None,
 ) -> None:
     """Check the network TWS / IB Gateway needs and print a checklist."""
     if local_only and checks.no_local:
         raise click.UsageError("--local-only and --no-local exclude each other.")
     hl = load_hosts(checks.host_files, checks.region)
+    schedule, now = choose(schedule_file)
     opts = checks.run_options(
-        concurrency=concurrency or 0, tws_dirs=tws_dirs, local_only=local_only, tws_version_for=tws_version_for
+        concurrency=concurrency or 0,
+        tws_dirs=tws_dirs,
+        local_only=local_only,
+        tws_version_for=tws_version_for,
+        schedule=schedule,
+        now=now,
     )
     report = execute(hl, opts, live=fmt == "terminal" and not quiet and output is None)
     from netcheck.reporters import REGISTRY, RenderOptions

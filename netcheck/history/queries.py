@@ -56,6 +56,25 @@ class Changes:
     gone_findings: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class OutageRow:
+    """One outage seen by `netcheck watch` (times ISO 8601 with the watcher's offset; end None: still down)."""
+
+    target: str
+    start: str
+    end: str | None
+    duration_s: float
+    cause: str
+    ibkr_window: str | None
+
+
+def recent_outages(store: Store, limit: int) -> list[OutageRow]:
+    rows = store.query(
+        "SELECT target, start, end, duration_s, cause, ibkr_window FROM outages ORDER BY rowid DESC LIMIT ?", (limit,)
+    )
+    return [OutageRow(*tuple(r)) for r in rows]
+
+
 def recent_runs(store: Store, limit: int) -> list[RunRow]:
     rows = store.query(
         "SELECT id, started_at, status, duration_ms, interrupted, report FROM runs ORDER BY id DESC LIMIT ?", (limit,)

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from netcheck.history.queries import Availability, Changes, RunRow
+from netcheck.history.queries import Availability, Changes, OutageRow, RunRow
 from netcheck.messages import Translator, label, status_word
 
 
-def render_json(runs: list[RunRow], window: str, n_runs: int, avail: list[Availability], ch: Changes) -> str:
+def render_json(
+    runs: list[RunRow],
+    window: str,
+    n_runs: int,
+    avail: list[Availability],
+    ch: Changes,
+    outages: Sequence[OutageRow] = (),
+) -> str:
     doc: dict[str, Any] = {
         "schema": "netcheck/history/v1",
         "runs": [asdict(r) | {"findings": list(r.findings)} for r in runs],
@@ -26,12 +34,14 @@ def render_json(runs: list[RunRow], window: str, n_runs: int, avail: list[Availa
             "new_findings": list(ch.new_findings),
             "gone_findings": list(ch.gone_findings),
         },
+        "outages": [asdict(o) for o in outages],  # from `netcheck watch`, newest first
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
 def render_text(
-    runs: list[RunRow], window: str, n_runs: int, avail: list[Availability], ch: Changes, tr: Translator
+    runs: list[RunRow], window: str, n_runs: int, avail: list[Availability], ch: Changes, tr: Translator,
+    outages: Sequence[OutageRow] = (),
 ) -> str:
     lines = [label("history_recent", tr, count=len(runs)), ""]
     cols = ("history_col_started", "history_col_status", "history_col_seconds", "history_col_findings")
@@ -41,7 +51,13 @@ def render_text(
         lines.append("  " + "  ".join(f"{c:<20}" for c in cells).rstrip())
     lines += ["", label("history_availability", tr, since=window, runs=n_runs), ""]
     lines += [_avail_line(a) for a in avail] or ["  -"]
-    return "\n".join(lines + [""] + _changes(ch, tr)) + "\n"
+    return "\n".join(lines + [""] + _changes(ch, tr) + _outages(outages, tr)) + "\n"
+
+
+def _outages(outages: Sequence[OutageRow], tr: Translator) -> list[str]:
+    from netcheck.watch.render import outage_lines
+
+    return outage_lines(outages, tr)
 
 
 def _avail_line(a: Availability) -> str:

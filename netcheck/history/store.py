@@ -22,7 +22,8 @@ from netcheck.redact import redact_value
 
 ENV_VAR = "NETCHECK_HISTORY_DB"
 BUSY_TIMEOUT_S = 30.0
-SCHEMA_VERSION = 1
+MAX_WATCHES = 1000  # watch summaries kept (their outages go with them)
+SCHEMA_VERSION = 2  # 2: outages seen by `netcheck watch`; a version-1 file gains the tables on open
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -44,6 +45,23 @@ CREATE TABLE IF NOT EXISTS checks (
   PRIMARY KEY (run_id, check_id)
 );
 CREATE INDEX IF NOT EXISTS checks_by_id ON checks(check_id, run_id);
+CREATE TABLE IF NOT EXISTS watches (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  started_at TEXT NOT NULL,
+  ended_at TEXT NOT NULL,
+  outages INTEGER NOT NULL,
+  summary TEXT NOT NULL               -- the JSON summary (schema netcheck/watch/v1)
+);
+CREATE TABLE IF NOT EXISTS outages (
+  watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+  target TEXT NOT NULL,
+  start TEXT NOT NULL,                -- ISO 8601 with the user's offset
+  end TEXT,                           -- NULL: still down when the watch ended
+  duration_s REAL NOT NULL,
+  cause TEXT NOT NULL,
+  ibkr_window TEXT                    -- the IBKR window it fell in, if any
+);
+CREATE INDEX IF NOT EXISTS outages_start ON outages(start);
 """
 
 
@@ -127,6 +145,28 @@ class Store:
             db.executemany("INSERT OR REPLACE INTO checks VALUES (?,?,?,?,?,?)", [(run_id, *c) for c in checks])
             self._prune(db)
         return run_id
+
+    def record_watch(self, summary: dict[str, Any], watch_id: int | None = None) -> int:
+        """Store a watch summary and a row per outage, replacing what `add_outage` stored under `watch_id`
+        while the watch ran; returns the watch's id."""
+        doc = redact_value(summary)
+        rows = [(t["target"], o["start"], o["end"], o["duration_s"], o["cause"], o["ibkr_window"])
+                for t in doc["targets"] for o in t["outages"]]  # fmt: skip
+        with self._tx() as db:
+            db.execute("DELETE FROM watches WHERE id = ?", (watch_id,))  # its outages go with it (cascade)
+            row = (watch_id, doc["started_at"], doc["ended_at"], doc["outages"], json.dumps(doc, ensure_ascii=False))
+            cur = db.execute("INSERT INTO watches(id, started_at, ended_at, outages, summary) VALUES (?,?,?,?,?)", row)
+            watch_id = int(cur.lastrowid or 0)
+            db.executemany("INSERT INTO outages VALUES (?,?,?,?,?,?,?)", [(watch_id, *r) for r in rows])
+            db.execute("DELETE FROM watches WHERE id <= (SELECT id FROM watches ORDER BY id DESC LIMIT 1 OFFSET ?)",
+                       (MAX_WATCHES,))  # fmt: skip
+        return watch_id
+
+    def add_outage(self, watch_id: int, target: str, o: dict[str, Any]) -> None:
+        """One outage as soon as it ends, so a watch that is killed still leaves it on record."""
+        with self._tx() as db:
+            row = (watch_id, target, o["start"], o["end"], o["duration_s"], o["cause"], o["ibkr_window"])
+            db.execute("INSERT INTO outages VALUES (?,?,?,?,?,?,?)", row)
 
     def _prune(self, db: sqlite3.Connection) -> None:
         cutoff = iso(datetime.now(UTC) - timedelta(days=self.retention.days))

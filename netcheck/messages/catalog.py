@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from netcheck.api import texts as api
+from netcheck.schedule import texts as schedule
 from netcheck.messages import agent, install, link, local, network, output, report, symptoms, web, words
 from netcheck.messages.base import FindingText
 
@@ -29,6 +30,7 @@ FINDING_TABLES: tuple[Mapping[str, FindingText], ...] = (
     web.FINDINGS,
     api.FINDINGS,
     install.FINDINGS,
+    schedule.FINDINGS,
 )
 LABEL_TABLES: tuple[Mapping[str, str], ...] = (
     report.LABELS,

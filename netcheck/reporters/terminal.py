@@ -10,6 +10,7 @@ from netcheck.model import Finding, Outcome, Report, Severity, Status
 from netcheck.redact import redact
 from netcheck.reporters import regions_section
 from netcheck.reporters.base import RenderOptions
+from netcheck.schedule import header as schedule_header
 
 _MARK = {Status.PASS: "✔", Status.FAIL: "✘", Status.WARN: "!", Status.SKIP: "-"}
 _COLOR = {Status.PASS: "32", Status.FAIL: "31", Status.WARN: "33", Status.SKIP: "2"}
@@ -21,6 +22,7 @@ def render(report: Report, opts: RenderOptions) -> str:
     lines = [_paint(summary(report.status.value, opts.tr), report.status, opts, bold=True), ""]
     if report.interrupted:
         lines += [label("interrupted", opts.tr, why=report.meta.get("stop_reason", "deadline")), ""]
+    lines += schedule_header.lines(report, opts)
     problems = [f for f in report.findings if f.severity is not Severity.INFO]
     notes = [f for f in report.findings if f.severity is Severity.INFO]
     for key, group in (("findings", problems), ("notes", notes)):  # an FYI is not "what is wrong"

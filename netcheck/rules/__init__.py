@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from netcheck.facts import Facts, evidence_line, failed
 from netcheck.model import Finding, HomeServer, Outcome, Severity
+from netcheck.schedule.model import Clock
 
 MAX_EVIDENCE = 12
 
@@ -20,6 +21,7 @@ class State:
     facts: Facts
     user_regions: tuple[str, ...] = ()
     home: HomeServer | None = None  # the account's own server, from jts.ini
+    clock: Clock | None = None  # the run's time and IBKR's schedule (the rules never read a clock themselves)
     findings: list[Finding] = field(default_factory=list)
     explained: set[str] = field(default_factory=set)
     final: bool = False

@@ -28,8 +28,9 @@ def home_server_unreachable(s: State) -> None:
     if not outs or any(o.status is Status.PASS for o in outs):
         return
     blocked = [o for o in outs if failed(o) or o.reason is Reason.DEPENDENCY]
-    if not blocked:
-        return  # only deadline skips: not known to be unreachable
+    in_window = any(f.id == "ibkr-maintenance" and {o.check.id for o in blocked} <= set(f.checks) for f in s.findings)
+    if not blocked or in_window:
+        return  # only deadline skips: not known to be unreachable; or IBKR's reset window explains it
     dns = [o for o in s.facts.kind(Kind.DNS) if o.check.host == host and failed(o)]
     s.add(
         "home-server-unreachable",

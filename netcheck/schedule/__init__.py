@@ -1,0 +1,1 @@
+"""IBKR's published reset and maintenance windows: dated data, a loader, pure time logic and rules."""
