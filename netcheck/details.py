@@ -49,10 +49,28 @@ class WebDetail:
 
 @dataclass(frozen=True)
 class ProxyDetail:
+    """Proxy checks, and HTTP checks a proxy answered (auth_required, transparent_proxy)."""
+
     http_status: int | None = None
     proxy_server: str = ""
-    auth_required: bool = False
+    auth_required: bool = False  # 407: the proxy wants credentials
+    auth_schemes: tuple[str, ...] = ()  # from Proxy-Authenticate: Basic, NTLM, Negotiate ...
+    transparent_proxy: bool = False  # a 200 with an empty body where a 204 was due (not a portal)
     error: str = ""
+
+
+@dataclass(frozen=True)
+class HandshakeDetail:
+    """A TLS handshake that was reset, closed or stalled on a connected socket, and the two retries
+    (netcheck/probes/tls_retry.py): a neutral server name, and the same name with a small MSS."""
+
+    happened: str = ""  # reset | closed | stalled; empty: the handshake did not fail that way
+    after_ms: int = 0
+    neutral_sni: str = ""
+    neutral_result: str = ""  # ok | alert | reset | closed | stalled | no-connect | error
+    mss: int | None = None  # the MSS a normal socket to that address uses
+    small_mss: int | None = None
+    small_mss_result: str = ""  # as neutral_result, plus unsupported (no TCP_MAXSEG here)
 
 
 @dataclass(frozen=True)
@@ -120,7 +138,22 @@ def proxy(o: Outcome) -> ProxyDetail:
         http_status=integer(d, "http_status"),
         proxy_server=text(d, "proxy_server"),
         auth_required=bool(d.get("auth_required")),
+        auth_schemes=texts(d, "auth_schemes"),
+        transparent_proxy=bool(d.get("transparent_proxy")),
         error=text(d, "error"),
+    )
+
+
+def handshake(o: Outcome) -> HandshakeDetail:
+    d = o.detail
+    return HandshakeDetail(
+        happened=text(d, "handshake"),
+        after_ms=integer(d, "after_ms", 0),
+        neutral_sni=text(d, "neutral_sni"),
+        neutral_result=text(d, "neutral_result"),
+        mss=integer(d, "mss"),
+        small_mss=integer(d, "small_mss"),
+        small_mss_result=text(d, "small_mss_result"),
     )
 
 

@@ -17,11 +17,13 @@ from netcheck import allowlist, symptoms
 from netcheck.facts import Facts
 from netcheck.model import Diagnosis, Finding, HomeServer, Kind, Outcome, Reason, Severity, Status, Summary
 from netcheck.regions import region_table
-from netcheck.rules import Rule, State, catchall, dns, link, local, network, tcp, web
+from netcheck.rules import Rule, State, catchall, dns, link, local, network, proxy_auth, tcp, tls_path, web
 
 _NOT_NETWORK = frozenset({Kind.LOCAL, Kind.MACHINE})  # checks of this computer, not of the network
 
 RULES: tuple[Rule, ...] = (
+    *proxy_auth.RULES,  # before the portal rule: a proxy's 407 is a login prompt, not a portal
+    *tls_path.RULES,  # before partial-connectivity: a cut or stalled handshake explains failed HTTPS
     *network.RULES,
     *dns.RULES,
     *web.RULES,  # before tcp: a proxy-only network explains the failed direct connects

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import TypeVar
 
-from netcheck.messages import agent, link, local, network, output, report, symptoms, web, words
+from netcheck.messages import agent, link, local, network, output, path, report, symptoms, web, words
 from netcheck.messages.base import FindingText
 
 T = TypeVar("T")
@@ -21,7 +21,13 @@ def union(tables: Iterable[Mapping[str, T]]) -> Mapping[str, T]:
     return MappingProxyType({key: text for table in tables for key, text in table.items()})
 
 
-FINDING_TABLES: tuple[Mapping[str, FindingText], ...] = (network.FINDINGS, link.FINDINGS, local.FINDINGS, web.FINDINGS)
+FINDING_TABLES: tuple[Mapping[str, FindingText], ...] = (
+    network.FINDINGS,
+    link.FINDINGS,
+    local.FINDINGS,
+    web.FINDINGS,
+    path.FINDINGS,
+)
 LABEL_TABLES: tuple[Mapping[str, str], ...] = (
     report.LABELS,
     output.LABELS,
