@@ -56,6 +56,7 @@ def make_handler(blocked: list[bytes]):
             return
         up_writer.write(hello)
         await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
     return handle
 
 

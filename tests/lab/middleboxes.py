@@ -41,10 +41,25 @@ def auth_proxy_url() -> str:
 def auth_proxy(lab: Lab) -> Iterator[str]:
     """tinyproxy on the router demanding Basic authentication; yields its URL (without credentials)."""
     conf = lab.workdir / "auth-proxy.conf"
-    conf.write_text("\n".join([
-        "User nobody", "Group nogroup", f"Port {AUTH_PROXY_PORT}", f"Listen {ROUTER_LAN_V4}", "Timeout 30",
-        "MaxClients 64", "Allow 198.51.100.0/24", "BasicAuth trader secret", 'BasicAuthRealm "Corp proxy"',
-        "ConnectPort 443", "DisableViaHeader Yes", "LogLevel Info"]) + "\n")
+    conf.write_text(
+        "\n".join(
+            [
+                "User nobody",
+                "Group nogroup",
+                f"Port {AUTH_PROXY_PORT}",
+                f"Listen {ROUTER_LAN_V4}",
+                "Timeout 30",
+                "MaxClients 64",
+                "Allow 198.51.100.0/24",
+                "BasicAuth trader secret",
+                'BasicAuthRealm "Corp proxy"',
+                "ConnectPort 443",
+                "DisableViaHeader Yes",
+                "LogLevel Info",
+            ]
+        )
+        + "\n"
+    )
     lab.procs.start(AUTH_PROXY, ROUTER_NS, ["tinyproxy", "-d", "-c", str(conf)])
     try:
         wait_for(lambda: _listening(f"{ROUTER_LAN_V4}:{AUTH_PROXY_PORT}"), 10, "the login proxy")
@@ -59,15 +74,34 @@ def dpi(lab: Lab, *blocked: str) -> Iterator[None]:
     ready = lab.workdir / "dpi.ready"
     ready.unlink(missing_ok=True)
     names = [a for n in (blocked or (BLOCKED_NAME,)) for a in ("--block", n)]
-    lab.procs.start(DPI, ROUTER_NS, [sys.executable, str(HERE / "dpi_relay.py"), *names, "--listen", ROUTER_LAN_V4,
-                                     "--listen", ROUTER_LAN_V6, "--port", str(DPI_PORT), "--ready", str(ready)])
+    lab.procs.start(
+        DPI,
+        ROUTER_NS,
+        [
+            sys.executable,
+            str(HERE / "dpi_relay.py"),
+            *names,
+            "--listen",
+            ROUTER_LAN_V4,
+            "--listen",
+            ROUTER_LAN_V6,
+            "--port",
+            str(DPI_PORT),
+            "--ready",
+            str(ready),
+        ],
+    )
     try:
         wait_for(lambda: ready.exists() or not lab.procs.running(DPI), 10, "the DPI relay")
         lab.procs.check_alive(DPI)
         lan = firewall.LAN_IF
-        lab.nft([f'iifname "{lan}" meta nfproto ipv4 tcp dport 443 dnat ip to {ROUTER_LAN_V4}:{DPI_PORT}',
-                 f'iifname "{lan}" meta nfproto ipv6 tcp dport 443 dnat ip6 to [{ROUTER_LAN_V6}]:{DPI_PORT}'],
-                chain=firewall.NAT)
+        lab.nft(
+            [
+                f'iifname "{lan}" meta nfproto ipv4 tcp dport 443 dnat ip to {ROUTER_LAN_V4}:{DPI_PORT}',
+                f'iifname "{lan}" meta nfproto ipv6 tcp dport 443 dnat ip6 to [{ROUTER_LAN_V6}]:{DPI_PORT}',
+            ],
+            chain=firewall.NAT,
+        )
         yield
     finally:
         lab.nft([], chain=firewall.NAT)
