@@ -104,3 +104,8 @@ def test_a_portal_wins_over_cut_handshakes() -> None:
 
 def test_a_handshake_failing_otherwise_is_left_to_other_rules() -> None:
     assert [x[0] for x in run({"error": "alert"}, Reason.TLS_ERROR)] == ["check-failed"]
+
+
+def test_mtu_blackhole_names_the_tws_login_symptom() -> None:
+    ((_, _, f),) = run(cut("stalled", "stalled", "ok"), Reason.TIMEOUT)
+    assert "tws-login" in f.symptoms
