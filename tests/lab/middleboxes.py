@@ -25,10 +25,10 @@ MTU_RULESET = f"""
 table {MTU_TABLE} {{
   chain out {{ type filter hook output priority 0; policy accept;
     icmp type destination-unreachable icmp code frag-needed drop
-    icmpv6 type packet-too-big drop }}
+    icmpv6 type packet-too-big drop; }}
   chain fwd {{ type filter hook forward priority 0; policy accept;
     icmp type destination-unreachable icmp code frag-needed drop
-    icmpv6 type packet-too-big drop }}
+    icmpv6 type packet-too-big drop; }}
 }}
 """
 
@@ -52,7 +52,6 @@ def auth_proxy(lab: Lab) -> Iterator[str]:
                 "MaxClients 64",
                 "Allow 198.51.100.0/24",
                 "BasicAuth trader secret",
-                'BasicAuthRealm "Corp proxy"',
                 "ConnectPort 443",
                 "DisableViaHeader Yes",
                 "LogLevel Info",
