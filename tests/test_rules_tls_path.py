@@ -47,9 +47,10 @@ def run(detail: dict[str, Any], reason: Reason = Reason.ERROR, extra: list[Outco
         ("stalled", "ok", "stalled", "sni"),  # a filter that drops instead of resetting
         ("reset", "reset", "reset", "every-name"),
         ("stalled", "stalled", "stalled", "every-name"),
-        ("stalled", "no-connect", "unsupported", "every-name"),  # no TCP_MAXSEG (Windows): no MTU verdict
+        ("stalled", "no-connect", "unsupported", "every-name"),
+        ("stalled", "ok", "unsupported", "sni"),  # no TCP_MAXSEG (Windows): no MTU verdict
         ("stalled", "stalled", "ok", "mtu"),
-        ("stalled", "ok", "ok", "mtu"),  # a small alert or certificate for the other name fits a packet
+        ("stalled", "ok", "ok", ""),  # both retries got past a stall: a lost packet proves nothing
         ("reset", "reset", "ok", "mtu"),
         ("reset", "ok", "ok", "sni"),  # a reset is no lost packet: segmenting the hello evaded the filter
     ],
@@ -109,3 +110,7 @@ def test_a_handshake_failing_otherwise_is_left_to_other_rules() -> None:
 def test_mtu_blackhole_names_the_tws_login_symptom() -> None:
     ((_, _, f),) = run(cut("stalled", "stalled", "ok"), Reason.TIMEOUT)
     assert "tws-login" in f.symptoms
+
+
+def test_a_stall_both_retries_got_past_is_not_a_cut() -> None:
+    assert "tls-blocked" not in [x[0] for x in run(cut("stalled", "ok", "ok"), Reason.TIMEOUT)]

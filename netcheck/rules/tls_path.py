@@ -2,10 +2,12 @@
 
 The TLS probe records how a handshake on a connected socket ended (reset, closed, stalled) and what
 two retries to the same address did (tls_retry.py). The conclusion, per handshake:
-- the same name completes on a socket with a small MSS while the first try stalled (or a neutral name
-  fails too): full-size packets are lost, a path-MTU black hole ("mtu");
-- a neutral server name completes (or draws the server's alert): something reads the name ("sni");
-- otherwise every name is cut at that address: the server or something in front of it ("every-name").
+- the same name completes on a socket with a small MSS while a neutral name fails too: full-size
+  packets are lost, a path-MTU black hole ("mtu");
+- a neutral server name completes (or draws the server's alert) and the name is cut again, or was
+  reset / closed: something reads the name ("sni");
+- neither retry completes: every name is cut at that address, the server or something in front of it;
+- a stall both retries got past proves nothing (a lossy link): left to the link rules.
 These run before the portal-free partial-connectivity rule, whose HTTPS failures they explain.
 """
 
@@ -21,17 +23,21 @@ IPV4_HEADERS, IPV6_HEADERS = 40, 60  # IP + TCP header bytes on top of the MSS
 
 
 def cause(h: details.HandshakeDetail) -> str:
-    if h.small_mss_result in ANSWERED and (h.happened == "stalled" or h.neutral_result not in ANSWERED):
+    """'' when the retries prove nothing: a stall that both retries got past is a lost packet (slow-link's)."""
+    neutral, small = h.neutral_result in ANSWERED, h.small_mss_result in ANSWERED
+    if small and not neutral:
         return "mtu"
-    return "sni" if h.neutral_result in ANSWERED else "every-name"
+    if neutral and (not small or h.happened != "stalled"):  # a reset is never a lost packet
+        return "sni"
+    return "" if neutral else "every-name"
 
 
 def _cut(s: State) -> dict[str, list[Outcome]]:
     by: dict[str, list[Outcome]] = {}
     for o in s.unexplained(s.facts.kind(Kind.TLS)):
         h = details.handshake(o)
-        if h.happened:
-            by.setdefault(cause(h), []).append(o)
+        if h.happened and (why := cause(h)):
+            by.setdefault(why, []).append(o)
     return by
 
 
