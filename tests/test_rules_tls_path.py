@@ -48,7 +48,12 @@ def run(detail: dict[str, Any], reason: Reason = Reason.ERROR, extra: list[Outco
         ("reset", "reset", "reset", "every-name"),
         ("stalled", "stalled", "stalled", "every-name"),
         ("stalled", "no-connect", "unsupported", "every-name"),
-        ("stalled", "ok", "unsupported", "sni"),  # no TCP_MAXSEG (Windows): no MTU verdict
+        (
+            "stalled",
+            "ok",
+            "unsupported",
+            "",
+        ),  # Windows: a lost packet or a filter, no telling  # no TCP_MAXSEG (Windows): no MTU verdict
         ("stalled", "stalled", "ok", "mtu"),
         ("stalled", "ok", "ok", ""),  # both retries got past a stall: a lost packet proves nothing
         ("reset", "reset", "ok", "mtu"),

@@ -19,6 +19,7 @@ from netcheck.rules import State
 
 ANSWERED = frozenset({"ok", "alert"})  # the server's reply came back through the path
 CUT = frozenset({Reason.ERROR, Reason.TLS_ERROR, Reason.TIMEOUT})  # how HTTPS checks end on a cut handshake
+CUT = frozenset({"reset", "closed", "stalled"})
 IPV4_HEADERS, IPV6_HEADERS = 40, 60  # IP + TCP header bytes on top of the MSS
 
 
@@ -27,7 +28,8 @@ def cause(h: details.HandshakeDetail) -> str:
     neutral, small = h.neutral_result in ANSWERED, h.small_mss_result in ANSWERED
     if small and not neutral:
         return "mtu"
-    if neutral and (not small or h.happened != "stalled"):  # a reset is never a lost packet
+    # A reset is never a lost packet; a stall counts when the same name stalled or was cut once more.
+    if neutral and (h.happened != "stalled" or h.small_mss_result in CUT):
         return "sni"
     return "" if neutral else "every-name"
 
