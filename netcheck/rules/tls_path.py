@@ -19,7 +19,7 @@ from netcheck.rules import State
 
 ANSWERED = frozenset({"ok", "alert"})  # the server's reply came back through the path
 CUT = frozenset({Reason.ERROR, Reason.TLS_ERROR, Reason.TIMEOUT})  # how HTTPS checks end on a cut handshake
-CUT = frozenset({"reset", "closed", "stalled"})
+CUT_RESULTS = frozenset({"reset", "closed", "stalled"})
 IPV4_HEADERS, IPV6_HEADERS = 40, 60  # IP + TCP header bytes on top of the MSS
 
 
@@ -29,7 +29,7 @@ def cause(h: details.HandshakeDetail) -> str:
     if small and not neutral:
         return "mtu"
     # A reset is never a lost packet; a stall counts when the same name stalled or was cut once more.
-    if neutral and (h.happened != "stalled" or h.small_mss_result in CUT):
+    if neutral and (h.happened != "stalled" or h.small_mss_result in CUT_RESULTS):
         return "sni"
     return "" if neutral else "every-name"
 

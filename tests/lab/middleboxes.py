@@ -23,10 +23,10 @@ MTU_TABLE = "inet ncl-mtu"
 # The router drops its own "fragmentation needed" / "packet too big" (output) and any it forwards.
 MTU_RULESET = f"""
 table {MTU_TABLE} {{
-  chain out {{ type filter hook output priority 0; policy accept;
+  chain mtu_out {{ type filter hook output priority 0; policy accept;
     icmp type destination-unreachable icmp code frag-needed drop
     icmpv6 type packet-too-big drop; }}
-  chain fwd {{ type filter hook forward priority 0; policy accept;
+  chain mtu_fwd {{ type filter hook forward priority 0; policy accept;
     icmp type destination-unreachable icmp code frag-needed drop
     icmpv6 type packet-too-big drop; }}
 }}
