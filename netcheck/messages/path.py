@@ -68,9 +68,10 @@ FINDINGS: Mapping[str, FindingText] = {
             '"For IT" line below), or use another network, such as a phone hotspot.'
         ),
         N_(
-            "TLS to {address}:443 (SNI {sni}) stalls after the ClientHello with MSS {mss} "
-            "({failed_bytes}-byte packets) and completes with MSS {small_mss} ({ok_bytes}-byte packets): "
-            "ICMP fragmentation-needed / packet-too-big does not reach the sender. Clamp the TCP MSS to "
+            "TLS to {address}:443 (SNI {sni}) stalls after the ClientHello with MSS {mss} (packets of "
+            "{failed_bytes} bytes and more are lost) and completes when the SYN announces MSS {small_mss} "
+            "(packets of at most {ok_bytes} bytes arrive): ICMP fragmentation-needed / packet-too-big does "
+            "not reach the sender. Clamp the TCP MSS to "
             "the path MTU on the router (nft: tcp flags syn tcp option maxseg size set rt mtu), lower "
             "the MTU of the VPN / PPPoE interface, or let ICMP type 3 code 4 and ICMPv6 type 2 through. "
             "Hosts: {hosts}."
