@@ -69,4 +69,6 @@ def test_around_the_condition(outs: list[Outcome], expected: str) -> None:
 def test_a_broken_transparent_proxy_is_not_a_portal() -> None:
     check = Check(id=f"http:{HTTP_URL}", kind=Kind.HTTP, target=HTTP_URL, url=HTTP_URL)
     empty = Outcome(check, Status.FAIL, Reason.PROXY_ERROR, 5.0, {"http_status": 200, "transparent_proxy": True})
-    assert "captive-portal" not in [f.id for f in diagnose(without_http(healthy()) + [empty]).findings]
+    findings = diagnose(without_http(healthy()) + [empty]).findings
+    assert [(f.id, f.severity) for f in findings] == [("transparent-proxy", Severity.WARN)]
+    assert findings[0].params == {"urls": HTTP_URL}

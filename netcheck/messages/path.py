@@ -25,6 +25,21 @@ FINDINGS: Mapping[str, FindingText] = {
             "computer, or exempt it from proxy authentication."
         ),
     ),
+    "transparent-proxy": FindingText(
+        N_("Something on this network answers web requests with empty pages ({urls})"),
+        N_(
+            "A device between this computer and the internet intercepts web traffic and answers with an "
+            "empty page instead of passing it on. This is not a hotel or café sign-in page (there is "
+            "nothing to sign in on). TWS's own connections are not web traffic, so the checks on TCP "
+            "4000 and 4001 below say whether TWS can connect. If web pages do not load either, restart "
+            "the router or ask whoever runs this network."
+        ),
+        N_(
+            "HTTP {urls} answered 200 with an empty or at most 4-byte body instead of the expected answer: a "
+            "broken transparent proxy (Android's and ChromeOS's portal detection treat it the same way). "
+            "Check the transparent proxy / web filter on the path."
+        ),
+    ),
     "tls-blocked": FindingText(
         N_("A filter on this network cuts encrypted connections to IBKR by name ({hosts})"),
         N_(

@@ -1,4 +1,5 @@
-"""A proxy that asks for credentials (407): its own finding, never a captive portal.
+"""Proxies that look like a captive portal and are not: one that asks for credentials (407), and a
+broken transparent proxy (a 200 with an empty body where a 204 was due). Both run before the portal rule.
 
 It runs before the portal rule. Browsers show a login prompt and then work; TWS has no proxy
 setting and its 4000/4001 connections are not HTTP, so such a proxy is no way out for TWS at all.
@@ -34,10 +35,18 @@ def proxy_auth_required(s: State) -> None:
     )
 
 
+def transparent_proxy(s: State) -> None:
+    """Android's and ChromeOS's rule: nobody can sign in on an empty page, so it is no portal. The web
+    answered, so the network is up; TWS's own connections do not pass an HTTP proxy (a warning)."""
+    empty = [o for o in s.unexplained(s.facts.http) if details.proxy(o).transparent_proxy]
+    if empty:
+        s.add("transparent-proxy", Severity.WARN, empty, urls=", ".join(o.check.url for o in empty))
+
+
 def _proxies(asked: list[Outcome]) -> str:
     """The proxy checks name their proxy; an HTTP check only knows it went through the configured one."""
     names = sorted({details.params(o.check).proxy for o in asked} - {""})
     return ", ".join(names) or "-"
 
 
-RULES = (proxy_auth_required,)
+RULES = (proxy_auth_required, transparent_proxy)
