@@ -163,3 +163,19 @@ def _root_cause(exc: BaseException) -> BaseException:
 
 
 Classifier = Callable[[BaseException], Reason]
+
+
+def classify_handshake(exc: BaseException) -> str | None:
+    """How a TLS handshake on a connected socket ended badly, as a middlebox leaves it: "reset" (a
+    TCP RST), "closed" (FIN or EOF mid-handshake; asyncio reports a ConnectionResetError without
+    errno), "stalled" (nothing came back in time), or None for anything else (a certificate, an
+    alert: the server did answer)."""
+    if isinstance(exc, (TimeoutError, socket.timeout)):
+        return "stalled"
+    if isinstance(exc, ssl.SSLEOFError | ssl.SSLZeroReturnError | ConnectionAbortedError | BrokenPipeError):
+        return "closed"
+    if isinstance(exc, ConnectionResetError):
+        return "reset" if exc.errno else "closed"
+    if isinstance(exc, OSError) and not isinstance(exc, ssl.SSLError) and exc.errno == _E("ECONNRESET"):
+        return "reset"
+    return None

@@ -52,10 +52,28 @@ class WebDetail:
 
 @dataclass(frozen=True)
 class ProxyDetail:
+    """Proxy checks, and HTTP checks a proxy answered (auth_required, transparent_proxy)."""
+
     http_status: int | None = None
     proxy_server: str = ""
-    auth_required: bool = False
+    auth_required: bool = False  # 407: the proxy wants credentials
+    auth_schemes: tuple[str, ...] = ()  # from Proxy-Authenticate: Basic, NTLM, Negotiate ...
+    transparent_proxy: bool = False  # a 200 with an empty body where a 204 was due (not a portal)
     error: str = ""
+
+
+@dataclass(frozen=True)
+class HandshakeDetail:
+    """A TLS handshake that was reset, closed or stalled on a connected socket, and the two retries
+    (netcheck/probes/tls_retry.py): a neutral server name, and the same name with a small MSS."""
+
+    happened: str = ""  # reset | closed | stalled; empty: the handshake did not fail that way
+    after_ms: int = 0
+    neutral_sni: str = ""
+    neutral_result: str = ""  # ok | alert | reset | closed | stalled | no-connect | error
+    mss: int | None = None  # the MSS a normal socket to that address uses
+    small_mss: int | None = None
+    small_mss_result: str = ""  # as neutral_result, plus unsupported (no TCP_MAXSEG here)
 
 
 @dataclass(frozen=True)
@@ -133,6 +151,19 @@ def _value(d: Mapping[str, Any], f: dataclasses.Field[Any], hint: Any) -> Any:
 def items(d: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
     v = d.get(key)
     return [x for x in v if isinstance(x, Mapping)] if isinstance(v, list | tuple) else []
+
+
+def handshake(o: Outcome) -> HandshakeDetail:
+    d = o.detail
+    return HandshakeDetail(
+        happened=text(d, "handshake"),
+        after_ms=integer(d, "after_ms", 0),
+        neutral_sni=text(d, "neutral_sni"),
+        neutral_result=text(d, "neutral_result"),
+        mss=integer(d, "mss"),
+        small_mss=integer(d, "small_mss"),
+        small_mss_result=text(d, "small_mss_result"),
+    )
 
 
 def explanation(o: Outcome) -> str:

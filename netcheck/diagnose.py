@@ -18,13 +18,15 @@ from netcheck.api import rules as api_rules
 from netcheck.facts import Facts
 from netcheck.model import Diagnosis, Finding, HomeServer, Kind, Outcome, Reason, Severity, Status, Summary
 from netcheck.regions import region_table
-from netcheck.rules import Rule, State, catchall, dns, install, link, local, network, tcp, web
+from netcheck.rules import Rule, State, catchall, dns, install, link, local, network, proxy_auth, tcp, tls_path, web
 from netcheck.schedule import rules as schedule
 from netcheck.schedule.model import Clock
 
 _NOT_NETWORK = frozenset({Kind.LOCAL, Kind.MACHINE})  # checks of this computer, not of the network
 
 RULES: tuple[Rule, ...] = (
+    *proxy_auth.RULES,  # before the portal rule: a proxy's 407 is a login prompt, not a portal
+    *tls_path.RULES,  # before partial-connectivity: a cut or stalled handshake explains failed HTTPS
     *network.RULES,
     *schedule.RULES,  # before dns/tcp: failures inside IBKR's reset window are the window's, not the network's
     *dns.RULES,

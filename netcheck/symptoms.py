@@ -27,6 +27,11 @@ _BY_NAME: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 )
 
 
+# Findings whose checks are web hosts but whose cause hits TWS's own connections too: 4001 is SSL,
+# so a path that loses full-size packets hangs TWS's login the way it hangs the TLS checks.
+_BY_FINDING: dict[str, tuple[str, ...]] = {"mtu-blackhole": (LOGIN,)}
+
+
 def for_target(host: str, port: int = 0) -> tuple[str, ...]:
     """Symptom keys for one host (and port, 0 when unknown, e.g. a failed DNS lookup)."""
     if port in _BY_PORT:
@@ -63,7 +68,7 @@ def for_finding(finding: Finding, outcomes: Sequence[Outcome]) -> tuple[str, ...
     captive portal) names no host, so it takes the symptoms of every failed connection."""
     by_id = {o.check.id: o for o in outcomes}
     outs = [by_id[cid] for cid in finding.checks if cid in by_id]
-    keys = [k for h, p in _targets(outs, outcomes) for k in for_target(h, p)]
+    keys = [k for h, p in _targets(outs, outcomes) for k in for_target(h, p)] + list(_BY_FINDING.get(finding.id, ()))
     whole_network = outs and not any(o.check.host or o.check.kind is Kind.MACHINE for o in outs)
     if not keys and whole_network:  # a finding about this computer (memory, API ports) has none
         failed = [o for o in outcomes if o.check.kind is Kind.TCP and o.status in (Status.FAIL, Status.WARN)]

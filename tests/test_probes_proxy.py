@@ -173,3 +173,26 @@ def test_cli_never_shows_proxy_credentials(tmp_path) -> None:  # type: ignore[no
             assert f"127.0.0.1:{dead}" in f["title"] and f["remediation"] and f["severity"] == "warn"
             assert cp.returncode == 0, cp.stdout
     server.close()
+
+
+async def _login_proxy(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """Like tinyproxy with `BasicAuth`: every CONNECT gets 407 and the offered schemes."""
+    await reader.readuntil(b"\r\n\r\n")
+    writer.write(
+        b"HTTP/1.0 407 Proxy Authentication Required\r\nServer: tinyproxy/1.11.1\r\n"
+        b'Proxy-Authenticate: Basic realm="Tinyproxy"\r\n'
+        b"Proxy-Authenticate: Negotiate\r\n\r\n"
+    )
+    await writer.drain()
+    writer.close()
+
+
+async def test_a_proxy_demanding_credentials_names_its_schemes() -> None:
+    srv = await asyncio.start_server(_login_proxy, "127.0.0.1", 0)
+    proxy = Proxy("http", "127.0.0.1", srv.sockets[0].getsockname()[1], "HTTPS_PROXY")
+    try:
+        outs = [await probe(c, CTX) for c in proxy_tunnel_checks(proxy, HL)]
+    finally:
+        srv.close()
+    assert {o.reason for o in outs} == {Reason.PROXY_ERROR}
+    assert all(o.detail["auth_required"] and o.detail["auth_schemes"] == ["Basic", "Negotiate"] for o in outs)

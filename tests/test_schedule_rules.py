@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from collections.abc import Sequence
+from datetime import datetime
 
 from netcheck.diagnose import diagnose, overall
 from netcheck.model import Finding, HomeServer, Outcome, Reason, Severity, Status
-from netcheck.schedule.model import Clock
 from netcheck.schedule.load import load
+from netcheck.schedule.model import Clock
 from tests.helpers import healthy
 
 SCHEDULE = load()

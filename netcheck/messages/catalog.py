@@ -11,9 +11,9 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from netcheck.api import texts as api
-from netcheck.schedule import texts as schedule
-from netcheck.messages import agent, install, link, local, network, output, report, symptoms, web, words
+from netcheck.messages import agent, install, link, local, network, output, path, report, symptoms, web, words
 from netcheck.messages.base import FindingText
+from netcheck.schedule import texts as schedule
 
 T = TypeVar("T")
 
@@ -31,6 +31,7 @@ FINDING_TABLES: tuple[Mapping[str, FindingText], ...] = (
     api.FINDINGS,
     install.FINDINGS,
     schedule.FINDINGS,
+    path.FINDINGS,
 )
 LABEL_TABLES: tuple[Mapping[str, str], ...] = (
     report.LABELS,

@@ -127,7 +127,7 @@ def _http_connect(wire: _Wire, check: Check) -> Detail:
     if status == 200:
         return detail
     if status == 407:
-        detail["auth_required"] = True
+        detail.update(auth_required=True, auth_schemes=auth_schemes(_headers(head, "proxy-authenticate")))
     detail["error"] = head.split("\r\n", 1)[0][:120]
     raise ProxyAnswer(detail)
 
@@ -151,11 +151,29 @@ def _status(head: str) -> int:
 
 
 def _header(head: str, name: str) -> str | None:
+    values = _headers(head, name)
+    return values[0][:80] if values else None
+
+
+def _headers(head: str, name: str) -> list[str]:
+    out = []
     for line in head.split("\r\n")[1:]:
         key, sep, value = line.partition(":")
         if sep and key.strip().lower() == name:
-            return value.strip()[:80]
-    return None
+            out.append(value.strip())
+    return out
+
+
+def auth_schemes(challenges: list[str]) -> list[str]:
+    """The schemes a proxy offers, from its Proxy-Authenticate values ('Basic realm="x", NTLM' ->
+    Basic, NTLM): a segment's first word is a scheme unless it is a parameter (has '=')."""
+    found: list[str] = []
+    for value in challenges:
+        for segment in value.split(","):
+            word = segment.strip().split(" ", 1)[0]
+            if word and "=" not in word and '"' not in word and word not in found:
+                found.append(word[:20])
+    return found[:8]
 
 
 def _endpoint(host: str, port: int) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 from netcheck.classify import classify_oserror
 from netcheck.model import Check, Outcome, Reason, Status
+from netcheck.probes import tls_retry
 from netcheck.probes.base import ProbeContext, failed, outcome
 
 MAX_HEAD = 16 * 1024
@@ -26,9 +27,17 @@ async def probe(check: Check, ctx: ProbeContext) -> Outcome:
         why = {"verify_error": exc.verify_message or str(exc)[:200], "verify_code": exc.verify_code}
         return failed(check, Reason.TLS_UNTRUSTED, started, ctx, **where, **why, **seen)
     except Exception as exc:  # network failure of any kind is an outcome
-        reason = classify_oserror(exc)
-        return failed(check, reason, started, ctx, **where, error=(str(exc) or type(exc).__name__)[:200])
+        return await _broken(check, ctx, exc, started, where)
     return outcome(check, Status.PASS, Reason.OK, started, ctx, **where, **info)
+
+
+async def _broken(
+    check: Check, ctx: ProbeContext, exc: BaseException, started: float, where: dict[str, Any]
+) -> Outcome:
+    """A handshake that ended without a verdict on the certificate: reset, closed, stalled or other."""
+    seen = await tls_retry.explain(check, ctx, exc, ctx.clock() - started)
+    error = tls_retry.summary(seen, check.address, check.host) if seen else (str(exc) or type(exc).__name__)[:200]
+    return failed(check, classify_oserror(exc), started, ctx, **where, **seen, error=error)
 
 
 async def _unverified_look(check: Check, ctx: ProbeContext) -> dict[str, Any]:

@@ -48,7 +48,7 @@ def partial_connectivity(s: State) -> None:
     secure = [o for o in s.facts.http if o.check.url.startswith("https://")]
     tls = (Reason.TLS_UNTRUSTED, Reason.TLS_ERROR)
     if s.facts.any_pass(plain) and secure and not s.facts.any_pass(secure):
-        cut = [o for o in secure if failed(o) and o.reason not in tls]
+        cut = [o for o in s.unexplained(secure) if o.reason not in tls]  # a cut TLS handshake is tls_path's
         # HTTPS timing out while TCP 443 to IBKR connects is a slow or lossy path, not a cut:
         # the link rules explain that.
         slow = all(o.reason is Reason.TIMEOUT for o in cut) and s.facts.any_pass(s.facts.web_tcp)

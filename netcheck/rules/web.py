@@ -65,7 +65,11 @@ def proxy_unreachable(s: State) -> None:
 
 
 def proxy_blocks_ports(s: State) -> None:
-    refused = [o for o in _proxy(s, "connect", "gateway") if failed(o) and o.reason is Reason.PROXY_ERROR]
+    gateway = _proxy(s, "connect", "gateway")
+    # A 407 is not a refusal of the ports: proxy-auth-required explains it.
+    refused = [
+        o for o in gateway if failed(o) and o.reason is Reason.PROXY_ERROR and not details.proxy(o).auth_required
+    ]
     if not refused:
         return
     direct_ok = any(o.status is Status.PASS for o in s.facts.gateway_tcp)
