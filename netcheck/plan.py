@@ -1,143 +1,23 @@
-"""Turn a host list into Checks. Ids are stable: history and metrics key on them."""
+"""Moved to `netcheck.planner.checks`; kept so existing imports (`from netcheck import plan`) work."""
 
-from __future__ import annotations
+from netcheck.planner.checks import (
+    API_PORTS,
+    address_check,
+    dns_checks,
+    local_checks,
+    machine_checks,
+    reachability_checks,
+    tcp_check,
+    tcp_placeholder,
+)
 
-from netcheck.model import Check, HostEntry, HostList, Kind
-
-
-def local_checks() -> list[Check]:
-    return [
-        Check(id="local:interfaces", kind=Kind.LOCAL, target="network interfaces", params={"what": "interfaces"}),
-        Check(
-            id="local:route:ipv4", kind=Kind.LOCAL, target="IPv4 default route", params={"what": "route", "family": 4}
-        ),
-        Check(
-            id="local:route:ipv6",
-            kind=Kind.LOCAL,
-            target="IPv6 default route",
-            required=False,
-            params={"what": "route", "family": 6},
-        ),
-    ]
-
-
-API_PORTS = ((7496, "tws", "live"), (7497, "tws", "paper"), (4001, "gateway", "live"), (4002, "gateway", "paper"))
-
-
-def machine_checks(tws_dirs: tuple[str, ...]) -> list[Check]:
-    """This computer beyond the network (issue 5). API ports are local: not the remote 4000/4001."""
-
-    def mk(cid: str, target: str, what: str, **params: object) -> Check:
-        return Check(
-            id=cid,
-            kind=Kind.MACHINE,
-            target=target,
-            required=False,
-            params={"what": what, "tws_dirs": tws_dirs, **params},
-        )
-
-    checks = [
-        mk("machine:route-interface", "interface carrying the default route", "route-interface"),
-        mk("machine:memory", "free memory", "memory"),
-        mk("machine:tws-install", "TWS / IB Gateway installation", "tws-install"),
-        mk("machine:tws-memory", "TWS memory setting (-Xmx)", "tws-memory"),
-        mk("machine:jts-ini", "TWS settings (jts.ini)", "jts-ini"),
-        mk("machine:sessions", "TWS / IB Gateway sessions running", "sessions"),
-    ]
-    checks += [
-        mk(
-            f"machine:api-port:{port}",
-            f"local API port {port} ({app} {mode})",
-            "api-port",
-            port=port,
-            expected=app,
-            mode=mode,
-        )
-        for port, app, mode in API_PORTS
-    ]
-    checks += [
-        mk("machine:disk:tws", "free disk space in the TWS folder", "disk", where="tws"),
-        mk("machine:disk:temp", "free disk space in the temp folder", "disk", where="temp"),
-    ]
-    return checks
-
-
-def reachability_checks(hl: HostList) -> list[Check]:
-    return [
-        Check(
-            id=f"http:{r.url}",
-            kind=Kind.HTTP,
-            target=r.url,
-            url=r.url,
-            params={"expect_status": r.expect_status, "expect_body": r.expect_body},
-        )
-        for r in hl.reachability
-    ]
-
-
-def dns_checks(h: HostEntry, public_dns: tuple[str, ...]) -> list[Check]:
-    common = {"host": h.name, "required": h.required, "region": h.region}
-    checks = [
-        Check(
-            id=f"dns:system:{h.name}",
-            kind=Kind.DNS,
-            target=f"{h.name} (system resolver)",
-            params={"path": "system"},
-            **common,
-        ),
-        Check(
-            id=f"dns:resolver:{h.name}",
-            kind=Kind.DNS,
-            target=f"{h.name} (configured DNS servers)",
-            params={"path": "resolver"},
-            **common,
-        ),
-    ]
-    checks += [
-        Check(
-            id=f"dns-cross:{h.name}@{server}",
-            kind=Kind.DNS_CROSS,
-            target=f"{h.name} @{server}",
-            server=server,
-            host=h.name,
-            required=False,
-            region=h.region,
-        )
-        for server in public_dns
-    ]
-    return checks
-
-
-def address_check(h: HostEntry, kind: Kind, port: int, address: str, label: str = "", **params: object) -> Check:
-    """A check of one host at one of its addresses (TCP connect, TLS handshake): ids and targets
-    name host, port and address the same way for every kind, IPv6 in brackets."""
-    shown = f"[{address}]" if ":" in address else address
-    return Check(
-        id=f"{kind.value}:{h.name}:{port}@{address}",
-        kind=kind,
-        target=f"{h.name}:{port}{label} ({shown})",
-        host=h.name,
-        port=port,
-        address=address,
-        required=h.required,
-        region=h.region,
-        params={"purpose": h.purpose, **params},
-    )
-
-
-def tcp_check(h: HostEntry, port: int, address: str, resolved_by: str = "system") -> Check:
-    return address_check(h, Kind.TCP, port, address, resolved_by=resolved_by)
-
-
-def tcp_placeholder(h: HostEntry, port: int) -> Check:
-    """Stands for a host's port when no address could be tested (name unresolved, deadline)."""
-    return Check(
-        id=f"tcp:{h.name}:{port}",
-        kind=Kind.TCP,
-        target=f"{h.name}:{port}",
-        host=h.name,
-        port=port,
-        required=h.required,
-        region=h.region,
-        params={"purpose": h.purpose},
-    )
+__all__ = [
+    "API_PORTS",
+    "address_check",
+    "dns_checks",
+    "local_checks",
+    "machine_checks",
+    "reachability_checks",
+    "tcp_check",
+    "tcp_placeholder",
+]

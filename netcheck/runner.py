@@ -10,11 +10,12 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from netcheck import __version__, plan
+from netcheck import __version__
 from netcheck.diagnose import diagnose, overall
 from netcheck.engine import ProgressFn, default_concurrency, execute, now_iso
 from netcheck.httpclient import LazyClient
 from netcheck.model import HostList, Report
+from netcheck.planner import machine_checks
 from netcheck.probes import ProbeContext
 from netcheck.probes.base import DaemonExecutor
 from netcheck.regions import region_table
@@ -72,7 +73,11 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
     sslctx = ssl_context(opts.ca_bundle)
     client = LazyClient(sslctx, opts.timeout)  # built by the first HTTP probe, not before DNS/TCP start
     ctx = ProbeContext(
-        timeout=opts.timeout, ssl_context=sslctx, ca_bundle=opts.ca_bundle, public_dns=public, http_client=client,
+        timeout=opts.timeout,
+        ssl_context=sslctx,
+        ca_bundle=opts.ca_bundle,
+        public_dns=public,
+        http_client=client,
         shared={},
     )
     ctx = replace(ctx, proxies=_proxies(ctx.platform.name))
@@ -87,7 +92,7 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
             progress=progress,
             stop=stop,
             local=opts.local,
-            machine=tuple(plan.machine_checks(tws_dirs)) if opts.local else (),
+            machine=tuple(machine_checks(tws_dirs)) if opts.local else (),
         )
     finally:
         _remove_signals(installed)

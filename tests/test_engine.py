@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import time
 
-from netcheck.engine import execute
+import pytest
+
+from netcheck.engine import default_concurrency, execute
 from netcheck.model import Check, HostEntry, HostList, Kind, Outcome, Reachability, Reason, Status
 from netcheck.probes import ProbeContext
 
@@ -102,3 +104,13 @@ async def test_concurrency_limit_is_respected() -> None:
     probes = fake(answers={}) | {Kind.TCP: tcp}
     res = await execute(HostList(hosts=hosts), ProbeContext(timeout=0.5, probes=probes), 5, concurrency=3, local=False)
     assert len(res.outcomes) == 58 and peak <= 3
+
+
+def test_default_concurrency_fits_the_descriptor_limit() -> None:
+    resource = pytest.importorskip("resource")
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (256, hard))
+        assert default_concurrency() <= 256 - 64
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))

@@ -1,4 +1,5 @@
-"""Engine connect checks: hedged retries, adaptive timeouts, loss counting and socket limits (fake probes)."""
+"""The TCP probe's hedged connects: retries, adaptive timeouts, loss counting and socket limits, run through
+the engine with a fake single attempt (`ProbeContext.connect`)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import time
 
 import pytest
 
-from netcheck.engine import default_concurrency, execute
-from netcheck.model import Check, HostEntry, HostList, Kind, Outcome, Reason, Status
+from netcheck.engine import execute
+from netcheck.model import Check, HostEntry, HostList, Outcome, Reason, Status
 from netcheck.probes import ProbeContext, tcp
 
 
@@ -18,12 +19,8 @@ def hosts(*names: str, ports: tuple[int, ...] = (4001,)) -> HostList:
     return HostList(hosts=tuple(HostEntry(n, ports, "gw", "europe") for n in names))
 
 
-def probes(tcp_probe):  # type: ignore[no-untyped-def]
-    return {Kind.TCP: tcp_probe}
-
-
 async def run(hl: HostList, tcp_probe, timeout: float = 2.0, concurrency: int = 64) -> dict[str, Outcome]:  # type: ignore[no-untyped-def]
-    ctx = ProbeContext(timeout=timeout, probes=probes(tcp_probe))
+    ctx = ProbeContext(timeout=timeout, connect=tcp_probe)
     res = await execute(hl, ctx, deadline=10, concurrency=concurrency, local=False)
     return {o.check.address: o for o in res.outcomes}
 
@@ -117,13 +114,3 @@ async def test_socket_exhaustion_is_an_outcome_not_a_crash(monkeypatch: pytest.M
     (o,) = res.outcomes
     assert o.reason is Reason.ERROR and "Too many open files" in o.detail["error"]
     assert "--concurrency" in o.detail["error"]
-
-
-def test_default_concurrency_fits_the_descriptor_limit() -> None:
-    resource = pytest.importorskip("resource")
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    try:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (256, hard))
-        assert default_concurrency() <= 256 - 64
-    finally:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
