@@ -11,7 +11,7 @@ import time
 import pytest
 
 from netcheck.engine import execute
-from netcheck.model import Check, HostEntry, HostList, Outcome, Reason, Status
+from netcheck.model import Check, HostEntry, HostList, Kind, Outcome, Reason, Status
 from netcheck.probes import ProbeContext, tcp
 
 
@@ -29,11 +29,11 @@ def answer_on(attempt_no: int, rtt: float = 0.01):  # type: ignore[no-untyped-de
     """A path that loses the first attempts: attempt number `attempt_no` (1-based) is answered."""
     seen: dict[str, int] = {}
 
-    async def probe(check: Check, ctx: ProbeContext) -> Outcome:
+    async def probe(check: Check, ctx: ProbeContext, timeout: float) -> Outcome:
         seen[check.id] = n = seen.get(check.id, 0) + 1
         if n < attempt_no:
-            await asyncio.sleep(ctx.timeout)
-            return Outcome(check, Status.FAIL, Reason.TIMEOUT, ctx.timeout * 1000, {})
+            await asyncio.sleep(timeout)
+            return Outcome(check, Status.FAIL, Reason.TIMEOUT, timeout * 1000, {})
         await asyncio.sleep(rtt)
         return Outcome(check, Status.PASS, Reason.OK, rtt * 1000, {})
 
@@ -52,8 +52,8 @@ async def test_a_measured_rtt_shortens_the_retry_for_other_hosts() -> None:
     probe, _ = answer_on(1)
     slow_first, _ = answer_on(3)
 
-    async def mixed(check: Check, ctx: ProbeContext) -> Outcome:
-        return await (slow_first if check.address.endswith(".9") else probe)(check, ctx)
+    async def mixed(check: Check, ctx: ProbeContext, timeout: float) -> Outcome:
+        return await (slow_first if check.address.endswith(".9") else probe)(check, ctx, timeout)
 
     started = time.monotonic()
     outs = await run(hosts("198.51.100.8", "198.51.100.9"), mixed)
@@ -63,7 +63,7 @@ async def test_a_measured_rtt_shortens_the_retry_for_other_hosts() -> None:
 
 
 async def test_silence_is_dropped_after_the_attempts_and_within_the_timeout() -> None:
-    async def silent(check: Check, ctx: ProbeContext) -> Outcome:
+    async def silent(check: Check, ctx: ProbeContext, timeout: float) -> Outcome:
         await asyncio.sleep(60)
         raise AssertionError("unreachable")
 
@@ -77,7 +77,7 @@ async def test_silence_is_dropped_after_the_attempts_and_within_the_timeout() ->
 async def test_a_refusal_is_final_without_retries() -> None:
     calls = 0
 
-    async def refused(check: Check, ctx: ProbeContext) -> Outcome:
+    async def refused(check: Check, ctx: ProbeContext, timeout: float) -> Outcome:
         nonlocal calls
         calls += 1
         return Outcome(check, Status.FAIL, Reason.REFUSED, 1.0, {})
@@ -89,7 +89,7 @@ async def test_a_refusal_is_final_without_retries() -> None:
 async def test_hedged_attempts_never_exceed_the_socket_limit() -> None:
     running, peak = 0, 0
 
-    async def slow(check: Check, ctx: ProbeContext) -> Outcome:
+    async def slow(check: Check, ctx: ProbeContext, timeout: float) -> Outcome:
         nonlocal running, peak
         running += 1
         peak = max(peak, running)
@@ -114,3 +114,22 @@ async def test_socket_exhaustion_is_an_outcome_not_a_crash(monkeypatch: pytest.M
     (o,) = res.outcomes
     assert o.reason is Reason.ERROR and "Too many open files" in o.detail["error"]
     assert "--concurrency" in o.detail["error"]
+
+
+async def test_outside_a_run_the_probe_needs_no_engine() -> None:
+    """No slots, no shared estimator: the probe still hedges, on its own initial timing."""
+    probe, seen = answer_on(2)
+    check = Check(id="tcp:x:4001@198.51.100.7", kind=Kind.TCP, target="x", address="198.51.100.7", port=4001)
+    o = await tcp.probe(check, ProbeContext(timeout=2.0, connect=probe))
+    assert o.status is Status.PASS and o.detail["attempts"] == 2 and seen[check.id] == 2
+
+
+async def test_answers_feed_the_run_estimator_in_the_context() -> None:
+    probe, _ = answer_on(1, rtt=0.05)
+    ctx = ProbeContext(timeout=2.0, connect=probe).for_run(8)
+    check = Check(
+        id="tcp:x:4001@198.51.100.7", kind=Kind.TCP, target="x", address="198.51.100.7", port=4001, region="europe"
+    )
+    await tcp.probe(check, ctx)
+    assert ctx.rtt is not None and ctx.rtt.known(["region:europe"]) and ctx.rtt.known(["addr:198.51.100.7"])
+    assert ctx.rtt.rto(["region:europe"]) == pytest.approx(0.2)  # 50 ms measured: the 0.2 s floor

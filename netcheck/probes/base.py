@@ -39,7 +39,8 @@ class ProbeContext:
     # Seams for unit tests: replace the socket layer without touching the probes.
     getaddrinfo: Callable[..., Any] | None = None
     probes: Mapping[Any, Any] | None = None  # Kind -> probe; None means the real REGISTRY
-    connect: Callable[[Check, ProbeContext], Awaitable[Outcome]] | None = None  # one connect attempt
+    # One connect attempt with its time bound (netcheck.probes.tcp.connect_once).
+    connect: Callable[[Check, ProbeContext, float], Awaitable[Outcome]] | None = None
 
     def for_run(self, concurrency: int) -> ProbeContext:
         """This context with fresh per-run state: the RTT estimator and `concurrency` socket slots."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
-from dataclasses import replace
 
 from netcheck.classify import classify_connect
 from netcheck.model import Check, Outcome, Reason, Status
@@ -51,7 +50,7 @@ async def _send(tries: Tries, check: Check, ctx: ProbeContext, budget: float, fi
 
 async def _attempt(check: Check, ctx: ProbeContext, budget: float, slot: Slots | None) -> Outcome:
     try:
-        return await (ctx.connect or connect_once)(check, replace(ctx, timeout=max(budget, 0.05)))
+        return await (ctx.connect or connect_once)(check, ctx, max(budget, 0.05))
     finally:
         if slot is not None:
             slot.give_back()
@@ -61,8 +60,8 @@ def _rtt_keys(check: Check) -> tuple[str, ...]:
     return (f"addr:{check.address}",) + ((f"region:{check.region}",) if check.region else ())
 
 
-async def connect_once(check: Check, ctx: ProbeContext) -> Outcome:
-    """One connect attempt on a new socket, bounded by ctx.timeout."""
+async def connect_once(check: Check, ctx: ProbeContext, timeout: float) -> Outcome:
+    """One connect attempt on a new socket, bounded by `timeout` (what is left of the check's)."""
     started = ctx.clock()
     family = socket.AF_INET6 if check.family == 6 else socket.AF_INET
     try:
@@ -75,7 +74,7 @@ async def connect_once(check: Check, ctx: ProbeContext) -> Outcome:
     try:
         sock.setblocking(False)
         ctx.platform.prepare_connect_socket(sock)
-        err = await _connect(sock, check, ctx.timeout)
+        err = await _connect(sock, check, timeout)
     finally:
         sock.close()
     reason = classify_connect(err, ctx.clock() - started)
