@@ -35,26 +35,37 @@ class _Shell:
     planned: int = 0
     running: set[asyncio.Task[None]] = field(default_factory=set)
     finished: asyncio.Event = field(default_factory=asyncio.Event)
+    timers: list[asyncio.TimerHandle] = field(default_factory=list)
 
     def spawn(self, checks: list[Check]) -> None:
         self.planned += len(checks)
+        loop = asyncio.get_running_loop()
         for check in checks:
             task = asyncio.create_task(self._one(check))
             self.running.add(task)
             task.add_done_callback(self._ended)
+            patience = self.planner.patience(check)
+            if patience is not None:
+                self.timers.append(loop.call_later(patience, self._overdue, check))
         if not self.running:
             self.finished.set()
+
+    def _overdue(self, check: Check) -> None:
+        self.follow(self.planner.overdue(check))
+
+    def follow(self, step: tuple[list[Check], list[Outcome]]) -> None:
+        checks, skips = step
+        self.planned += len(skips)
+        for s in skips:
+            self.record(s)
+        self.spawn(checks)
 
     async def _one(self, check: Check) -> None:
         assert self.ctx.slots is not None  # for_run made them
         async with self.ctx.slots:
             out = await _bounded(check, self.ctx)
         self.record(out)
-        checks, skips = self.planner.advance(out)
-        self.planned += len(skips)
-        for s in skips:
-            self.record(s)
-        self.spawn(checks)
+        self.follow(self.planner.advance(out))
 
     def _ended(self, task: asyncio.Task[None]) -> None:
         self.running.discard(task)
@@ -67,6 +78,8 @@ class _Shell:
             self.progress(out, len(self.done), self.planned)
 
     async def cancel(self) -> None:
+        for timer in self.timers:
+            timer.cancel()
         for task in self.running:
             task.cancel()
         await asyncio.gather(*self.running, return_exceptions=True)

@@ -114,3 +114,26 @@ def test_default_concurrency_fits_the_descriptor_limit() -> None:
         assert default_concurrency() <= 256 - 64
     finally:
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+async def test_a_slow_system_lookup_does_not_hold_the_connects() -> None:
+    """The planner's patience runs on the engine's clock: connects start with the resolver's answer."""
+    connected_at: list[float] = []
+    started = time.monotonic()
+
+    async def dns(check: Check, c: ProbeContext) -> Outcome:
+        if check.params.get("path") == "system":
+            await asyncio.sleep(3)
+        return Outcome(check, Status.PASS, Reason.OK, 1.0, {"addresses": ["198.51.100.1"]})
+
+    async def tcp(check: Check, c: ProbeContext) -> Outcome:
+        connected_at.append(time.monotonic() - started)
+        return Outcome(check, Status.PASS, Reason.OK, 1.0, {})
+
+    probes = {Kind.DNS: dns, Kind.DNS_CROSS: dns, Kind.TCP: tcp}
+    hl = HostList(hosts=(HostEntry("gw.example.com", (4001,), "gateway"),))
+    res = await execute(hl, ProbeContext(timeout=5, probes=probes), deadline=10, concurrency=4, local=False)
+    assert len(connected_at) == 1 and 0.9 < connected_at[0] < 2.5
+    assert by_id(res.outcomes)["tcp:gw.example.com:4001@198.51.100.1"].check.params["resolved_by"] == (
+        "configured resolver"
+    )

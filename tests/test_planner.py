@@ -198,3 +198,45 @@ def test_an_outcome_it_did_not_plan_changes_nothing() -> None:
     p.start()
     stray = Check(id="tcp:elsewhere:1@198.51.100.7", kind=Kind.TCP, target="x")
     assert p.advance(ok(stray)) == ([], []) and p.pending == 2
+
+
+def _lookups(p: Planner) -> dict[str, Check]:
+    return {c.params.get("path") or c.kind.value: c for c in p.start()}
+
+
+def test_only_the_system_lookup_has_a_patience() -> None:
+    p = Planner(HostList(hosts=(GW, LITERAL), public_dns=HL.public_dns))
+    timed = {c.id for c in p.start() if p.patience(c) is not None}
+    assert timed == {"dns:system:gw.example.com"}
+
+
+@pytest.mark.parametrize(("system", "more"), [("198.51.100.1", []), ("198.51.100.5", ["198.51.100.5"])])
+def test_an_overdue_system_lookup_lets_the_connects_start_with_the_resolver_answer(
+    system: str, more: list[str]
+) -> None:
+    p = Planner(HostList(hosts=(GW,)))
+    dns = _lookups(p)
+    assert p.advance(ok(dns["resolver"], addresses=["198.51.100.1"])) == ([], [])
+    early, _ = p.overdue(dns["system"])
+    assert {(c.address, c.params["resolved_by"]) for c in early} == {("198.51.100.1", "configured resolver")}
+    later, _ = p.advance(ok(dns["system"], addresses=[system]))
+    assert sorted({c.address for c in later}) == more  # the system's own answer is tested too when it differs
+    assert all(c.params["resolved_by"] == "system" for c in later)
+
+
+def test_an_overdue_lookup_waits_for_the_resolver_answer() -> None:
+    p = Planner(HostList(hosts=(GW,)))
+    dns = _lookups(p)
+    assert p.overdue(dns["system"]) == ([], [])
+    early, _ = p.advance(ok(dns["resolver"], addresses=["198.51.100.1"]))
+    assert len(early) == 2
+    assert p.advance(bad(dns["system"], Reason.DNS_TIMEOUT)) == ([], [])  # no skips: the connects ran
+
+
+def test_overdue_after_the_answer_changes_nothing() -> None:
+    p = Planner(HostList(hosts=(GW,)))
+    dns = _lookups(p)
+    p.advance(ok(dns["system"], addresses=["198.51.100.1"]))
+    assert p.overdue(dns["system"]) == ([], [])
+    tcp, _ = p.advance(ok(dns["resolver"], addresses=["198.51.100.1"]))
+    assert {c.params["resolved_by"] for c in tcp} == {"system"}

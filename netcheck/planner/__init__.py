@@ -35,13 +35,28 @@ class _Gate:
 
     checks: list[Check]
     then: Callable[[list[Outcome]], Next]
+    partial: Callable[[list[Outcome]], Next] | None = None  # may act on some outcomes before all are in
     outs: dict[str, Outcome] = field(default_factory=dict)
 
     def take(self, out: Outcome) -> Next:
         self.outs[out.check.id] = out
-        if len(self.outs) < len(self.checks):
-            return [], []
-        return self.then([self.outs[c.id] for c in self.checks])
+        if len(self.outs) == len(self.checks):
+            return self.then([self.outs[c.id] for c in self.checks])
+        return self.partial(list(self.outs.values())) if self.partial else ([], [])
+
+
+@dataclass
+class _Lookup:
+    """One host name's look-ups: whether the system one is overdue, and the addresses connected so far."""
+
+    host: HostEntry
+    overdue: bool = False
+    tested: set[str] = field(default_factory=set)
+
+
+# A system look-up still unanswered after this has lost a packet (glibc asks again only after 5 s):
+# its host's connects start with the configured resolver's answer meanwhile.
+SLOW_LOOKUP_S = 1.0
 
 
 class Planner:
@@ -55,6 +70,7 @@ class Planner:
         self._gates: dict[str, _Gate] = {}  # check id -> the gate waiting for it
         self._tls: dict[str, HostEntry] = {}  # TCP 443 check id -> its host, whose TLS follows a pass
         self._covered: set[tuple[str, int]] = set()  # (host, port) with a TCP check or a skip
+        self._lookups: dict[str, _Lookup] = {}  # system look-up check id -> its host's look-ups
         self.has_ipv6 = not self._local
 
     @classmethod
@@ -78,6 +94,17 @@ class Planner:
             return self._issue([tls_check(host, out.check.address)]), []
         return [], []
 
+    def patience(self, check: Check) -> float | None:
+        """Seconds after which the engine should call `overdue(check)` if it is still running."""
+        return SLOW_LOOKUP_S if check.id in self._lookups else None
+
+    def overdue(self, check: Check) -> Next:
+        lookup, gate = self._lookups.get(check.id), self._gates.get(check.id)
+        if lookup is None or gate is None:  # answered meanwhile
+            return [], []
+        lookup.overdue = True
+        return self._early(lookup, list(gate.outs.values()))
+
     def leftovers(self) -> list[Outcome]:
         """The run ended early: every issued check and every untested host port, skipped with the reason."""
         why = "the run ended before this check finished"
@@ -97,8 +124,13 @@ class Planner:
         self._open.update((c.id, c) for c in checks)
         return checks
 
-    def _gate(self, checks: list[Check], then: Callable[[list[Outcome]], Next]) -> Next:
-        gate = _Gate(checks, then)
+    def _gate(
+        self,
+        checks: list[Check],
+        then: Callable[[list[Outcome]], Next],
+        partial: Callable[[list[Outcome]], Next] | None = None,
+    ) -> Next:
+        gate = _Gate(checks, then, partial)
         self._gates.update((c.id, gate) for c in checks)
         return self._issue(checks), []
 
@@ -116,15 +148,36 @@ class Planner:
     def _host(self, h: HostEntry) -> Next:
         if is_ip(h.name):
             return self._connects(h, [h.name], "literal")
-        return self._gate(dns_checks(h, self._hl.public_dns), lambda outs: self._after_dns(h, outs))
+        lookup = _Lookup(h)
+        checks = dns_checks(h, self._hl.public_dns)
+        self._lookups.update((c.id, lookup) for c in checks if c.params.get("path") == "system")
+        return self._gate(checks, lambda outs: self._after_dns(lookup, outs), lambda outs: self._early(lookup, outs))
 
-    def _after_dns(self, h: HostEntry, outs: list[Outcome]) -> Next:
+    def _early(self, lookup: _Lookup, outs: list[Outcome]) -> Next:
+        """The system look-up is overdue: connect to the configured resolver's answer meanwhile."""
+        if not lookup.overdue or lookup.tested:
+            return [], []
+        path = next((o for o in outs if o.check.params.get("path") == "resolver" and o.status is Status.PASS), None)
+        return (
+            self._connects_new(lookup, list(path.detail.get("addresses", [])), "configured resolver")
+            if path
+            else ([], [])
+        )
+
+    def _after_dns(self, lookup: _Lookup, outs: list[Outcome]) -> Next:
+        """The usual choice of addresses; after an early start, only those not yet connected."""
         addresses, resolved_by = addresses_for_connect(outs)
-        if addresses:
-            return self._connects(h, addresses, resolved_by)
+        if addresses or lookup.tested:
+            return self._connects_new(lookup, addresses, resolved_by)
+        h = lookup.host
         self._covered.update((h.name, port) for port in h.ports)
         why = "the name did not resolve"
         return [], [skip(tcp_placeholder(h, port), Reason.DEPENDENCY, why) for port in h.ports]
+
+    def _connects_new(self, lookup: _Lookup, addresses: list[str], resolved_by: str) -> Next:
+        new = [a for a in addresses if a not in lookup.tested]
+        lookup.tested.update(new)
+        return self._connects(lookup.host, new, resolved_by)
 
     def _connects(self, h: HostEntry, addresses: list[str], resolved_by: str) -> Next:
         checks, skips = [], []
