@@ -157,12 +157,10 @@ class Planner:
         """The system look-up is overdue: connect to the configured resolver's answer meanwhile."""
         if not lookup.overdue or lookup.tested:
             return [], []
-        path = next((o for o in outs if o.check.params.get("path") == "resolver" and o.status is Status.PASS), None)
-        return (
-            self._connects_new(lookup, list(path.detail.get("addresses", [])), "configured resolver")
-            if path
-            else ([], [])
-        )
+        found = [o for o in outs if o.check.params.get("path") == "resolver" and o.status is Status.PASS]
+        if not found:
+            return [], []
+        return self._connects_new(lookup, list(found[0].detail.get("addresses", [])), "configured resolver")
 
     def _after_dns(self, lookup: _Lookup, outs: list[Outcome]) -> Next:
         """The usual choice of addresses; after an early start, only those not yet connected."""
