@@ -7,9 +7,7 @@ reach -> tunnels; IPv6 addresses only when the local checks found an IPv6 route.
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from netcheck.model import Check, HostEntry, HostList, Outcome, Reason, Status
 from netcheck.planner.checks import (
@@ -22,41 +20,10 @@ from netcheck.planner.checks import (
     tcp_check,
     tcp_placeholder,
 )
+from netcheck.planner.parts import SLOW_LOOKUP_S, Gate, Lookup, Next, is_ip, skip
 from netcheck.planner.resolve import addresses_for_connect
 from netcheck.planner.web import TLS_PORT, proxy_reach_check, proxy_tunnel_checks, tls_check, wants_tls
 from netcheck.platform.proxy import Proxy
-
-Next = tuple[list[Check], list[Outcome]]
-
-
-@dataclass
-class _Gate:
-    """Checks whose outcomes are needed together; `then` gets them in planned order once all are in."""
-
-    checks: list[Check]
-    then: Callable[[list[Outcome]], Next]
-    partial: Callable[[list[Outcome]], Next] | None = None  # may act on some outcomes before all are in
-    outs: dict[str, Outcome] = field(default_factory=dict)
-
-    def take(self, out: Outcome) -> Next:
-        self.outs[out.check.id] = out
-        if len(self.outs) == len(self.checks):
-            return self.then([self.outs[c.id] for c in self.checks])
-        return self.partial(list(self.outs.values())) if self.partial else ([], [])
-
-
-@dataclass
-class _Lookup:
-    """One host name's look-ups: whether the system one is overdue, and the addresses connected so far."""
-
-    host: HostEntry
-    overdue: bool = False
-    tested: set[str] = field(default_factory=set)
-
-
-# A system look-up still unanswered after this has lost a packet (glibc asks again only after 5 s):
-# its host's connects start with the configured resolver's answer meanwhile.
-SLOW_LOOKUP_S = 1.0
 
 
 class Planner:
@@ -67,10 +34,10 @@ class Planner:
     def __init__(self, hl: HostList, local: Sequence[Check] = (), proxies: Sequence[Proxy] = ()) -> None:
         self._hl, self._local, self._proxies = hl, tuple(local), tuple(proxies)
         self._open: dict[str, Check] = {}  # issued, no outcome yet
-        self._gates: dict[str, _Gate] = {}  # check id -> the gate waiting for it
+        self._gates: dict[str, Gate] = {}  # check id -> the gate waiting for it
         self._tls: dict[str, HostEntry] = {}  # TCP 443 check id -> its host, whose TLS follows a pass
         self._covered: set[tuple[str, int]] = set()  # (host, port) with a TCP check or a skip
-        self._lookups: dict[str, _Lookup] = {}  # system look-up check id -> its host's look-ups
+        self._lookups: dict[str, Lookup] = {}  # system look-up check id -> its host's look-ups
         self.has_ipv6 = not self._local
 
     @classmethod
@@ -130,7 +97,7 @@ class Planner:
         then: Callable[[list[Outcome]], Next],
         partial: Callable[[list[Outcome]], Next] | None = None,
     ) -> Next:
-        gate = _Gate(checks, then, partial)
+        gate = Gate(checks, then, partial)
         self._gates.update((c.id, gate) for c in checks)
         return self._issue(checks), []
 
@@ -148,12 +115,12 @@ class Planner:
     def _host(self, h: HostEntry) -> Next:
         if is_ip(h.name):
             return self._connects(h, [h.name], "literal")
-        lookup = _Lookup(h)
+        lookup = Lookup(h)
         checks = dns_checks(h, self._hl.public_dns)
         self._lookups.update((c.id, lookup) for c in checks if c.params.get("path") == "system")
         return self._gate(checks, lambda outs: self._after_dns(lookup, outs), lambda outs: self._early(lookup, outs))
 
-    def _early(self, lookup: _Lookup, outs: list[Outcome]) -> Next:
+    def _early(self, lookup: Lookup, outs: list[Outcome]) -> Next:
         """The system look-up is overdue: connect to the configured resolver's answer meanwhile."""
         if not lookup.overdue or lookup.tested:
             return [], []
@@ -162,7 +129,7 @@ class Planner:
             return [], []
         return self._connects_new(lookup, list(found[0].detail.get("addresses", [])), "configured resolver")
 
-    def _after_dns(self, lookup: _Lookup, outs: list[Outcome]) -> Next:
+    def _after_dns(self, lookup: Lookup, outs: list[Outcome]) -> Next:
         """The usual choice of addresses; after an early start, only those not yet connected."""
         addresses, resolved_by = addresses_for_connect(outs)
         if addresses or lookup.tested:
@@ -172,7 +139,7 @@ class Planner:
         why = "the name did not resolve"
         return [], [skip(tcp_placeholder(h, port), Reason.DEPENDENCY, why) for port in h.ports]
 
-    def _connects_new(self, lookup: _Lookup, addresses: list[str], resolved_by: str) -> Next:
+    def _connects_new(self, lookup: Lookup, addresses: list[str], resolved_by: str) -> Next:
         new = [a for a in addresses if a not in lookup.tested]
         lookup.tested.update(new)
         return self._connects(lookup.host, new, resolved_by)
@@ -200,18 +167,6 @@ class Planner:
         if reach.status is Status.PASS:
             return self._issue(tunnels), []
         return [], [skip(c, Reason.DEPENDENCY, "the proxy does not answer") for c in tunnels]
-
-
-def skip(check: Check, reason: Reason, why: str) -> Outcome:
-    return Outcome(check, Status.SKIP, reason, 0.0, {"why": why})
-
-
-def is_ip(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return False
-    return True
 
 
 __all__ = [
