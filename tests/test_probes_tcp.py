@@ -13,6 +13,7 @@ import pytest
 from netcheck.engine import execute
 from netcheck.model import Check, HostEntry, HostList, Kind, Outcome, Reason, Status
 from netcheck.probes import ProbeContext, tcp
+from netcheck.probes.tcp_tries import Tries
 
 
 def hosts(*names: str, ports: tuple[int, ...] = (4001,)) -> HostList:
@@ -133,3 +134,17 @@ async def test_answers_feed_the_run_estimator_in_the_context() -> None:
     await tcp.probe(check, ctx)
     assert ctx.rtt is not None and ctx.rtt.known(["region:europe"]) and ctx.rtt.known(["addr:198.51.100.7"])
     assert ctx.rtt.rto(["region:europe"]) == pytest.approx(0.2)  # 50 ms measured: the 0.2 s floor
+
+
+async def test_a_retry_still_in_flight_after_local_failures_is_no_drop() -> None:
+    """The first attempt found no socket; a late retry got one just before the verdict: the
+    verdict is the local shortage, never a dropped port."""
+    check = Check(id="tcp:x:4001@127.0.0.1", kind=Kind.TCP, target="x", address="127.0.0.1", port=4001)
+    no_socket = Outcome(check, Status.FAIL, Reason.ERROR, 0.1, {"error": "Too many open files", "local_error": True})
+    tries = Tries(ended=[(0.0, no_socket)])
+    tries.start(asyncio.sleep(60), 1.0)  # type: ignore[arg-type]
+    try:
+        o = tries.verdict(check, 1.1)
+    finally:
+        await tries.cancel()
+    assert o.reason is Reason.ERROR and o.detail["error"] == "Too many open files"

@@ -43,11 +43,13 @@ class Tries:
         return replace(won, duration_ms=round(total_s * 1000, 1), detail=detail)
 
     def verdict(self, check: Check, total_s: float) -> Outcome:
-        """No answer at all: dropped. Or every attempt failed locally (no socket): say so."""
+        """No answer at all: dropped. Or every attempt that ended failed locally (no socket): say so,
+        even when a late retry is still in flight (it found a socket only just before the verdict,
+        so its silence proves no drop)."""
         real = len(self.ended) + len(self.pending)
         local = [o for _, o in self.ended if o.detail.get("local_error")]
         status = Status.FAIL if check.required else Status.WARN
-        if real == 0 or (local and len(local) == len(self.ended) and not self.pending):
+        if real == 0 or (local and len(local) == len(self.ended)):
             why = local[-1].detail if local else {"error": "no free socket for a connection attempt"}
             return Outcome(check, status, Reason.ERROR, round(total_s * 1000, 1), why)
         error = f"no answer to {real} connection attempts in {total_s:.1f} s"
