@@ -23,6 +23,8 @@ class Row:
     scenario: str
     netcheck: float
     nmap: float
+    netcheck_cpu: float  # user + system seconds per run (median)
+    nmap_cpu: float
     seqloop: float | None
     verdict_ok: str  # e.g. "5/5"
 
@@ -57,19 +59,23 @@ def run_scenario(lab: Lab, name: str, runs: int, with_loop: bool) -> Row:
     breaker, must, must_not = SCENARIOS[name]
     lab.reset()
     breaker(lab)
-    nc, nm, loop, ok = [], [], [], 0
+    nc, nm, nc_cpu, nm_cpu, loop, ok = [], [], [], [], [], 0
     for _ in range(runs):
         s = measure(in_client(lab.netcheck_argv("--deadline", "30")), env=lab.client_env(),
                     cwd=str(REPO_ROOT))
         nc.append(s.wall)
+        nc_cpu.append(s.cpu)
         ok += _verdict(s.stdout, must, must_not)
-        nm.append(measure(nmap_argv(lab)).wall)
+        n = measure(nmap_argv(lab))  # its CPU includes both scans: sh reaps them
+        nm.append(n.wall)
+        nm_cpu.append(n.cpu)
         if with_loop:
             pairs = targets(lab)[2]
             loop.append(measure(in_client([sys.executable, str(REPO_ROOT / "bench" / "seqloop.py"), "2", *pairs]),
                                 cwd=str(REPO_ROOT)).wall)
     lab.reset()
-    return Row(name, median(nc), median(nm), median(loop) if loop else None, f"{ok}/{runs}")
+    return Row(name, median(nc), median(nm), median(nc_cpu), median(nm_cpu), median(loop) if loop else None,
+               f"{ok}/{runs}")
 
 
 def _verdict(stdout: str, must: str | None, must_not: str | None) -> bool:

@@ -20,12 +20,13 @@ from bench import lab_bench, scale  # noqa: E402
 from bench.measure import measure, median  # noqa: E402
 
 
-def startup(runs: int) -> list[tuple[str, float]]:
+def startup(runs: int) -> list[tuple[str, float, float]]:
+    """(command, median wall, median CPU) of the start-up commands."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     out = []
     for args in (["--version"], ["run", "--help"]):
-        walls = [measure([sys.executable, "-m", "netcheck", *args], env=env).wall for _ in range(runs)]
-        out.append((f"netcheck {' '.join(args)}", median(walls)))
+        samples = [measure([sys.executable, "-m", "netcheck", *args], env=env) for _ in range(runs)]
+        out.append((f"netcheck {' '.join(args)}", median([s.wall for s in samples]), median([s.cpu for s in samples])))
     return out
 
 
@@ -62,22 +63,23 @@ def main() -> int:
         print("bench needs root (network namespaces): sudo python3 bench/run.py", file=sys.stderr)
         return 2
     print(f"Machine: {machine()}\nMedians of {a.runs} runs.\n")
-    print("| start-up | wall |\n|---|---|")
-    for name, wall in startup(max(a.runs, 10)):
-        print(f"| `{name}` | {wall * 1000:.0f} ms |")
+    print("| start-up | wall | CPU |\n|---|---|---|")
+    for name, wall, cpu in startup(max(a.runs, 10)):
+        print(f"| `{name}` | {wall * 1000:.0f} ms | {cpu * 1000:.0f} ms |")
     if not a.skip_lab:
-        print("\n| lab scenario | netcheck | nmap -sT -Pn | netcheck / nmap | sequential loop | right verdict |")
-        print("|---|---|---|---|---|---|")
+        print("\n| lab scenario | netcheck wall | netcheck CPU | nmap -sT -Pn wall | nmap CPU | netcheck / nmap (wall) "
+              "| sequential loop | right verdict |")
+        print("|---|---|---|---|---|---|---|---|")
         for r in lab_bench.run_all(a.runs, [x for x in a.scenarios.split(",") if x]):
             loop = f"{r.seqloop:.2f} s" if r.seqloop is not None else "-"
-            print(f"| {r.scenario} | {r.netcheck:.2f} s | {r.nmap:.2f} s | {r.netcheck / r.nmap:.2f} "
-                  f"| {loop} | {r.verdict_ok} |", flush=True)
+            print(f"| {r.scenario} | {r.netcheck:.2f} s | {r.netcheck_cpu:.2f} s | {r.nmap:.2f} s | {r.nmap_cpu:.2f} s "
+                  f"| {r.netcheck / r.nmap:.2f} | {loop} | {r.verdict_ok} |", flush=True)
     if not a.skip_scale:
-        print("\n| endpoints | wall | CPU per endpoint | peak RSS | wrong verdicts | local errors |")
-        print("|---|---|---|---|---|---|")
+        print("\n| endpoints | wall | CPU | CPU per endpoint | peak RSS | wrong verdicts | local errors |")
+        print("|---|---|---|---|---|---|---|")
         for s in scale.run_all([int(x) for x in a.sizes.split(",")], a.runs):
             label = f"{s.endpoints:,}" + (f" (ulimit -n {s.ulimit})" if s.ulimit else "")
-            print(f"| {label} | {s.wall:.2f} s | {s.cpu_ms_per_endpoint:.2f} ms | {s.rss_mb:.0f} MB "
+            print(f"| {label} | {s.wall:.2f} s | {s.cpu:.2f} s | {s.cpu_ms_per_endpoint:.2f} ms | {s.rss_mb:.0f} MB "
                   f"| {s.wrong} | {s.errors} |", flush=True)
     return 0
 

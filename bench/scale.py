@@ -24,6 +24,7 @@ PORTS_PER_ADDRESS = 100
 class Row:
     endpoints: int
     wall: float
+    cpu: float  # user + system seconds per run (median)
     cpu_ms_per_endpoint: float
     rss_mb: float
     wrong: int  # endpoints whose verdict is not the expected open / refused / dropped
@@ -91,7 +92,8 @@ def run_size(n: int, runs: int, ulimit: int | None = None) -> Row:
         env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
         samples = [measure(["ip", "netns", "exec", NS, "sh", "-c", cmd], env=env) for _ in range(runs)]
     wrong, errors = _check(samples[-1].stdout, expect)
-    return Row(n, median([s.wall for s in samples]), 1000 * median([s.cpu for s in samples]) / n,
+    cpu = median([s.cpu for s in samples])
+    return Row(n, median([s.wall for s in samples]), cpu, 1000 * cpu / n,
                max(s.rss_mb for s in samples), wrong, errors, ulimit)
 
 

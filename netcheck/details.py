@@ -78,7 +78,7 @@ class HandshakeDetail:
 
 @dataclass(frozen=True)
 class CheckParams:
-    """What the planner (netcheck/plan*.py) attached to a check, as the rules read it."""
+    """What the planner (netcheck/planner/) attached to a check, as the rules read it."""
 
     path: str = ""  # dns: "system" (the OS resolver) or "resolver" (asked directly)
     purpose: str = ""  # tcp/tls: the host's purpose from the host list

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from netcheck import plan
 from netcheck.engine import ProgressFn, default_concurrency, execute, now_iso
 from netcheck.httpclient import LazyClient
 from netcheck.model import HostList, Report
+from netcheck.planner import machine_checks
 from netcheck.probes import ProbeContext
 from netcheck.probes.base import DaemonExecutor
 from netcheck.report import RunFacts
@@ -94,7 +94,7 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
             progress=progress,
             stop=stop,
             local=opts.local,
-            machine=tuple(plan.machine_checks(tws_dirs, opts.tws_version_for) + api_checks()) if opts.local else (),
+            machine=tuple(machine_checks(tws_dirs, opts.tws_version_for) + api_checks()) if opts.local else (),
         )
     finally:
         _remove_signals(installed)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import time
 
-from netcheck.engine import execute
+import pytest
+
+from netcheck.engine import default_concurrency, execute
 from netcheck.model import Check, HostEntry, HostList, Kind, Outcome, Reachability, Reason, Status
 from netcheck.probes import ProbeContext
 
@@ -102,3 +104,36 @@ async def test_concurrency_limit_is_respected() -> None:
     probes = fake(answers={}) | {Kind.TCP: tcp}
     res = await execute(HostList(hosts=hosts), ProbeContext(timeout=0.5, probes=probes), 5, concurrency=3, local=False)
     assert len(res.outcomes) == 58 and peak <= 3
+
+
+def test_default_concurrency_fits_the_descriptor_limit() -> None:
+    resource = pytest.importorskip("resource")
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (256, hard))
+        assert default_concurrency() <= 256 - 64
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+async def test_a_slow_system_lookup_does_not_hold_the_connects() -> None:
+    """The planner's patience runs on the engine's clock: connects start with the resolver's answer."""
+    connected_at: list[float] = []
+    started = time.monotonic()
+
+    async def dns(check: Check, c: ProbeContext) -> Outcome:
+        if check.params.get("path") == "system":
+            await asyncio.sleep(3)
+        return Outcome(check, Status.PASS, Reason.OK, 1.0, {"addresses": ["198.51.100.1"]})
+
+    async def tcp(check: Check, c: ProbeContext) -> Outcome:
+        connected_at.append(time.monotonic() - started)
+        return Outcome(check, Status.PASS, Reason.OK, 1.0, {})
+
+    probes = {Kind.DNS: dns, Kind.DNS_CROSS: dns, Kind.TCP: tcp}
+    hl = HostList(hosts=(HostEntry("gw.example.com", (4001,), "gateway"),))
+    res = await execute(hl, ProbeContext(timeout=5, probes=probes), deadline=10, concurrency=4, local=False)
+    assert len(connected_at) == 1 and 0.9 < connected_at[0] < 2.5
+    assert by_id(res.outcomes)["tcp:gw.example.com:4001@198.51.100.1"].check.params["resolved_by"] == (
+        "configured resolver"
+    )

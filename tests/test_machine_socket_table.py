@@ -7,8 +7,8 @@ from typing import Any
 import psutil
 import pytest
 
-from netcheck import plan
 from netcheck.model import Check, Kind
+from netcheck.planner import checks as plan
 from netcheck.probes import machine
 from netcheck.probes.base import ProbeContext
 

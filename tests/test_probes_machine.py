@@ -13,8 +13,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from netcheck import plan
 from netcheck.model import Check, Reason, Status
+from netcheck.planner import checks as plan
 from netcheck.probes import machine
 from netcheck.probes.base import ProbeContext
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from netcheck import plan
 from netcheck.model import Check, Reason, Status
+from netcheck.planner import checks as plan
 from netcheck.platform import Platform
 from netcheck.probes import machine, machine_install
 from netcheck.probes.base import ProbeContext

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from netcheck.model import HostEntry, HostList, Reason, Status
-from netcheck.plan_web import proxy_reach_check, proxy_tunnel_checks
+from netcheck.planner.web import proxy_reach_check, proxy_tunnel_checks
 from netcheck.platform.proxy import Proxy
 from netcheck.probes.base import ProbeContext
 from netcheck.probes.proxy import probe

@@ -8,11 +8,12 @@ import ssl
 import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from netcheck.model import Check, Outcome, Reason, Status
 from netcheck.platform import Platform, current
+from netcheck.rtt import Policy, RttEstimator
 
 T = TypeVar("T")
 
@@ -31,9 +32,42 @@ class ProbeContext:
     # One run's memo of costly reads several checks share (the TCP socket table for all API ports);
     # the runner gives each run a fresh dict; None: every check reads afresh.
     shared: dict[str, Any] | None = None
+    # One run's connect timing, shared by all its TCP checks (a measured RTT anywhere shortens
+    # every pending retry) and its socket budget; `for_run` makes both, None outside a run.
+    rtt: RttEstimator | None = None
+    slots: Slots | None = None
     # Seams for unit tests: replace the socket layer without touching the probes.
     getaddrinfo: Callable[..., Any] | None = None
     probes: Mapping[Any, Any] | None = None  # Kind -> probe; None means the real REGISTRY
+    # One connect attempt with its time bound (netcheck.probes.tcp.connect_once).
+    connect: Callable[[Check, ProbeContext, float], Awaitable[Outcome]] | None = None
+
+    def for_run(self, concurrency: int) -> ProbeContext:
+        """This context with fresh per-run state: the RTT estimator and `concurrency` socket slots."""
+        return replace(self, rtt=RttEstimator(Policy(ceiling=self.timeout)), slots=Slots(concurrency))
+
+
+class Slots:
+    """Sockets in flight at once. The engine holds one slot for each running probe; a probe that
+    opens more sockets (hedged connects) takes extra slots only when one is free, never waiting."""
+
+    def __init__(self, size: int) -> None:
+        self._sem = asyncio.Semaphore(size)
+
+    async def __aenter__(self) -> None:
+        await self._sem.acquire()
+
+    async def __aexit__(self, *exc: object) -> None:
+        self._sem.release()
+
+    async def take_if_free(self) -> bool:
+        if self._sem.locked():
+            return False
+        await self._sem.acquire()  # immediate: a slot is free
+        return True
+
+    def give_back(self) -> None:
+        self._sem.release()
 
 
 def outcome(check: Check, status: Status, reason: Reason, started: float, ctx: ProbeContext, **detail: Any) -> Outcome:

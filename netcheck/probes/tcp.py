@@ -1,4 +1,4 @@
-"""TCP connect probe: open / refused / timeout (dropped) / unreachable / prohibited."""
+"""TCP connect probe: open / refused / timeout (dropped) / unreachable / prohibited, with hedged attempts."""
 
 from __future__ import annotations
 
@@ -8,33 +8,82 @@ import socket
 
 from netcheck.classify import classify_connect
 from netcheck.model import Check, Outcome, Reason, Status
-from netcheck.probes.base import ProbeContext, failed, outcome
+from netcheck.probes.base import ProbeContext, Slots, failed, outcome
+from netcheck.probes.tcp_tries import Tries
+from netcheck.rtt import Policy, RttEstimator, next_step
 
 
 async def probe(check: Check, ctx: ProbeContext) -> Outcome:
+    """Hedged connects: a new attempt every RTO while older ones stay open; the first definitive
+    answer (connected, refused, ICMP) wins. The engine's slot carries the first attempt; each
+    retry needs a free slot of its own (slots count sockets) and is skipped, never waited for."""
+    rtt = ctx.rtt or RttEstimator(Policy(ceiling=ctx.timeout))
+    keys = _rtt_keys(check)
+    started, sent, tries = ctx.clock(), 0, Tries()
+    try:
+        while True:
+            elapsed = ctx.clock() - started
+            step = next_step(elapsed, sent, rtt.rto(keys), rtt.policy, rtt.known(keys))
+            if step.give_up:
+                return tries.verdict(check, ctx.clock() - started)
+            if step.send:
+                await _send(tries, check, ctx, rtt.policy.ceiling - elapsed, first=sent == 0)
+                sent += 1
+                continue
+            won = await tries.wait(step.wait)
+            if won:
+                if won.reason in (Reason.OK, Reason.REFUSED):  # an RST is an answer too: a valid RTT
+                    rtt.observe(keys, won.duration_ms / 1000)
+                return tries.winner(won, ctx.clock() - started)
+    finally:
+        await tries.cancel()
+
+
+async def _send(tries: Tries, check: Check, ctx: ProbeContext, budget: float, first: bool) -> None:
+    """Start one attempt: the first on the engine's slot (or outside a run, unlimited); a retry
+    only on a slot of its own that is free now, which it gives back when it ends."""
+    if first or ctx.slots is None:
+        tries.start(_attempt(check, ctx, budget, None), ctx.clock())
+    elif await ctx.slots.take_if_free():
+        tries.start(_attempt(check, ctx, budget, ctx.slots), ctx.clock())
+
+
+async def _attempt(check: Check, ctx: ProbeContext, budget: float, slot: Slots | None) -> Outcome:
+    try:
+        return await (ctx.connect or connect_once)(check, ctx, max(budget, 0.05))
+    finally:
+        if slot is not None:
+            slot.give_back()
+
+
+def _rtt_keys(check: Check) -> tuple[str, ...]:
+    return (f"addr:{check.address}",) + ((f"region:{check.region}",) if check.region else ())
+
+
+async def connect_once(check: Check, ctx: ProbeContext, timeout: float) -> Outcome:
+    """One connect attempt on a new socket, bounded by `timeout` (what is left of the check's)."""
     started = ctx.clock()
     family = socket.AF_INET6 if check.family == 6 else socket.AF_INET
     try:
         sock = socket.socket(family, socket.SOCK_STREAM)
     except OSError as exc:  # EMFILE / ENFILE / ENOBUFS: this computer's limit, not the network's
         error = f"could not open a socket here: {_errno_text(exc)}; try a smaller --concurrency"
-        return failed(check, Reason.ERROR, started, ctx, address=check.address, port=check.port, error=error,
-                      local_error=True)
+        return failed(
+            check, Reason.ERROR, started, ctx, address=check.address, port=check.port, error=error, local_error=True
+        )
     try:
         sock.setblocking(False)
         ctx.platform.prepare_connect_socket(sock)
-        err = await _connect(sock, check, ctx.timeout)
+        err = await _connect(sock, check, timeout)
     finally:
         sock.close()
-    elapsed = ctx.clock() - started
-    reason = classify_connect(err, elapsed)
+    reason = classify_connect(err, ctx.clock() - started)
     if reason is Reason.OK:
         return outcome(check, Status.PASS, Reason.OK, started, ctx, address=check.address, port=check.port)
-    errno_text = _errno_text(err)
-    return failed(check, reason, started, ctx, address=check.address, port=check.port, error=errno_text)
+    return failed(check, reason, started, ctx, address=check.address, port=check.port, error=_errno_text(err))
 
 
-async def _connect(sock: socket.socket, check: Check, timeout: float) -> BaseException | None:
+async def _connect(sock: socket.socket, check: Check, timeout: float) -> OSError | None:
     loop = asyncio.get_running_loop()
     try:
         async with asyncio.timeout(timeout):
@@ -44,7 +93,7 @@ async def _connect(sock: socket.socket, check: Check, timeout: float) -> BaseExc
     return None
 
 
-def _errno_text(err: BaseException | None) -> str | None:
+def _errno_text(err: OSError | None) -> str | None:
     if err is None:
         return None
     if isinstance(err, TimeoutError) and not err.errno:

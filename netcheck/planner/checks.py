@@ -85,23 +85,18 @@ def reachability_checks(hl: HostList) -> list[Check]:
 
 
 def dns_checks(h: HostEntry, public_dns: tuple[str, ...]) -> list[Check]:
-    common = {"host": h.name, "required": h.required, "region": h.region}
-    checks = [
-        Check(
-            id=f"dns:system:{h.name}",
+    def path(path: str, via: str) -> Check:
+        return Check(
+            id=f"dns:{path}:{h.name}",
             kind=Kind.DNS,
-            target=f"{h.name} (system resolver)",
-            params={"path": "system"},
-            **common,
-        ),
-        Check(
-            id=f"dns:resolver:{h.name}",
-            kind=Kind.DNS,
-            target=f"{h.name} (configured DNS servers)",
-            params={"path": "resolver"},
-            **common,
-        ),
-    ]
+            target=f"{h.name} ({via})",
+            host=h.name,
+            required=h.required,
+            region=h.region,
+            params={"path": path},
+        )
+
+    checks = [path("system", "system resolver"), path("resolver", "configured DNS servers")]
     checks += [
         Check(
             id=f"dns-cross:{h.name}@{server}",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from netcheck.model import Check, HostEntry, HostList, Kind, Role
-from netcheck.plan import address_check
+from netcheck.planner.checks import address_check
 from netcheck.platform.proxy import Proxy
 
 TLS_PORT = 443
