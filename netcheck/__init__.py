@@ -52,7 +52,7 @@ _LAZY = {
     "NetcheckError": ("netcheck.errors", "NetcheckError"),
     "Outcome": ("netcheck.model", "Outcome"),
     "Reason": ("netcheck.model", "Reason"),
-    "Report": ("netcheck.model", "Report"),
+    "Report": ("netcheck.report_model", "Report"),
     "RunOptions": ("netcheck.runner", "RunOptions"),
     "Severity": ("netcheck.model", "Severity"),
     "Status": ("netcheck.model", "Status"),
@@ -66,7 +66,8 @@ if _typing.TYPE_CHECKING:  # static checkers see the real objects; at run time _
     from netcheck._embed import check, render
     from netcheck.errors import ConfigError, NetcheckError
     from netcheck.hostlist import load as load_hosts
-    from netcheck.model import Finding, HostList, Outcome, Reason, Report, Severity, Status
+    from netcheck.model import Finding, HostList, Outcome, Reason, Severity, Status
+    from netcheck.report_model import Report
     from netcheck.runner import RunOptions, run
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from netcheck import hostlist
 from netcheck.messages import translator
-from netcheck.model import Report
+from netcheck.report_model import Report
 from netcheck.reporters import REGISTRY, RenderOptions
 from netcheck.runner import RunOptions, run
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from netcheck.details import params
-from netcheck.model import AllowEntry, Finding, Kind, Outcome, Reason, Status
+from netcheck.model import Finding, Kind, Outcome, Reason, Status
+from netcheck.report_model import AllowEntry
 
 # When the whole network is down or caught by a portal, no firewall rule would help: list nothing.
 _NOT_A_FIREWALL = frozenset({"no-network", "no-internet", "captive-portal"})

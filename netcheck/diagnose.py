@@ -16,8 +16,9 @@ from dataclasses import replace
 from netcheck import allowlist, symptoms
 from netcheck.api import rules as api_rules
 from netcheck.facts import Facts
-from netcheck.model import Diagnosis, Finding, HomeServer, Kind, Outcome, Reason, Severity, Status, Summary
+from netcheck.model import Finding, Kind, Outcome, Reason, Severity, Status
 from netcheck.regions import region_table
+from netcheck.report_model import Diagnosis, HomeServer, Summary
 from netcheck.rules import Rule, State, catchall, dns, install, link, local, network, proxy_auth, tcp, tls_path, web
 from netcheck.schedule import rules as schedule
 from netcheck.schedule.model import Clock

@@ -5,7 +5,8 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable
 
-from netcheck.model import Kind, Outcome, RegionRow, Status
+from netcheck.model import Kind, Outcome, Status
+from netcheck.report_model import RegionRow
 
 GATEWAY_PORTS = (4000, 4001)
 

@@ -14,8 +14,9 @@ from netcheck import __version__
 from netcheck.diagnose import RULES, diagnose
 from netcheck.messages import Translator, finding_texts, translator
 from netcheck.messages.catalog import SYMPTOMS
-from netcheck.model import Finding, HomeServer, Outcome, Report
+from netcheck.model import Finding, Outcome
 from netcheck.redact import redact_value
+from netcheck.report_model import HomeServer, Report
 from netcheck.rules import Rule
 from netcheck.schedule.model import Clock
 from netcheck.tws.home import regions_with_home

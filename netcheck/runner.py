@@ -13,12 +13,13 @@ from typing import Any
 
 from netcheck.engine import ProgressFn, default_concurrency, execute, now_iso
 from netcheck.httpclient import LazyClient
-from netcheck.model import HostList, Report
+from netcheck.model import HostList
 from netcheck.planner import machine_checks
 from netcheck.probes import ProbeContext
 from netcheck.probes.base import DaemonExecutor
 from netcheck.report import RunFacts
 from netcheck.report import build as build_report
+from netcheck.report_model import Report
 from netcheck.schedule.model import Clock, Schedule
 from netcheck.tws import home as tws_home
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from netcheck.diagnose import diagnose
-from netcheck.model import Check, Kind, Outcome, Reason, Report, Status
+from netcheck.model import Check, Kind, Outcome, Reason, Status
+from netcheck.report_model import Report
 
 
 def tcp(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from netcheck.cli.exitcodes import EXIT_SIGNAL, exit_code
-from netcheck.model import Reason, Report
+from netcheck.model import Reason
+from netcheck.report_model import Report
 from netcheck.reporters import RenderOptions, nagios
 from tests.helpers import cross, healthy, report
 from tests.test_reporters_nagios import BLOCKED

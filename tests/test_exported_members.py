@@ -58,8 +58,8 @@ def test_import_exposes_nothing_public_and_loads_no_engine() -> None:
 
 def test_exports_are_the_objects_they_name() -> None:
     from netcheck import hostlist as hosts
-    from netcheck import model, runner
+    from netcheck import model, report_model, runner
 
     assert netcheck.load_hosts is hosts.load
     assert netcheck.run is runner.run and netcheck.RunOptions is runner.RunOptions
-    assert netcheck.Report is model.Report and netcheck.Status is model.Status
+    assert netcheck.Report is report_model.Report and netcheck.Status is model.Status

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from netcheck.history.hook import record_report
 from netcheck.history.store import open_store
-from netcheck.model import HomeServer, Reason, Summary
+from netcheck.model import Reason
 from netcheck.report import RunFacts, build, to_dict
+from netcheck.report_model import HomeServer, Summary
 from netcheck.reporters import REGISTRY, RenderOptions
 from tests.helpers import GATEWAYS, healthy
 

@@ -6,7 +6,8 @@ from typing import Any
 
 from netcheck.diagnose import diagnose, overall
 from netcheck.messages import finding_texts, translator
-from netcheck.model import Check, HomeServer, Kind, Outcome, Reason, Severity, Status
+from netcheck.model import Check, Kind, Outcome, Reason, Severity, Status
+from netcheck.report_model import HomeServer
 from tests.helpers import dns, healthy, tcp
 
 HOME = HomeServer(host="zdc1.ibllc.com", port=4001, region="europe", source="/j/jts.ini")

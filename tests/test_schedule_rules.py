@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from netcheck.diagnose import diagnose, overall
-from netcheck.model import Finding, HomeServer, Outcome, Reason, Severity, Status
+from netcheck.model import Finding, Outcome, Reason, Severity, Status
+from netcheck.report_model import HomeServer
 from netcheck.schedule.load import load
 from netcheck.schedule.model import Clock
 from tests.helpers import healthy

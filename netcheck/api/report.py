@@ -11,9 +11,9 @@ from netcheck.api import targets
 from netcheck.api.probe import probe
 from netcheck.api.targets import Running
 from netcheck.engine import now_iso
-from netcheck.model import Report
 from netcheck.probes.base import ProbeContext
 from netcheck.report import RunFacts, build
+from netcheck.report_model import Report
 from netcheck.rules import catchall
 
 RULES = (*api_rules.RULES, *catchall.RULES)  # the API link alone: no network rules, no guessed outages

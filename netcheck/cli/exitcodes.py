@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from netcheck.model import Report
+from netcheck.report_model import Report
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2, 3
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143  # 128 + signal number, as shells report a signalled process

@@ -14,7 +14,8 @@ from netcheck.cli.help import TrCommand, lang_option, tr_of
 from netcheck.cli.load import fail, load_hosts
 from netcheck.cli.options import CheckOptions, gather, history_options, probe_options, target_options
 from netcheck.cli.schedule import choose, schedule_option
-from netcheck.model import HostList, Report
+from netcheck.model import HostList
+from netcheck.report_model import Report
 
 # kept equal to reporters.REGISTRY by a test; lazily imported
 FORMATS = ("terminal", "json", "junit", "nagios", "prometheus", "markdown")

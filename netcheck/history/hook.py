@@ -7,7 +7,7 @@ import sqlite3
 
 from netcheck.history.store import default_path, open_store
 from netcheck.messages import label, translator
-from netcheck.model import Report
+from netcheck.report_model import Report
 
 
 def record_report(report: Report, path: str | os.PathLike[str] | None = None) -> str | None:

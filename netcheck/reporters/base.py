@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from netcheck.messages import Translator, translator
-from netcheck.model import Report
+from netcheck.report_model import Report
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from netcheck import report as report_doc
-from netcheck.model import Report
+from netcheck.report_model import Report
 from netcheck.reporters.base import RenderOptions
 
 

@@ -7,8 +7,9 @@ import xml.etree.ElementTree as ET
 
 from netcheck.details import explanation
 from netcheck.messages import finding_texts, label
-from netcheck.model import Finding, Outcome, Report, Status, Summary
+from netcheck.model import Finding, Outcome, Status
 from netcheck.redact import redact
+from netcheck.report_model import Report, Summary
 from netcheck.reporters.base import RenderOptions
 
 # XML 1.0 forbids most control characters; error texts from sockets or servers can contain them

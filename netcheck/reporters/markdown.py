@@ -6,8 +6,9 @@ from netcheck import allowlist
 from netcheck.details import explanation
 from netcheck.messages import finding_texts, label, status_word, summary
 from netcheck.messages.catalog import SYMPTOMS
-from netcheck.model import Finding, Outcome, Report, Status
+from netcheck.model import Finding, Outcome, Status
 from netcheck.redact import redact
+from netcheck.report_model import Report
 from netcheck.reporters.base import RenderOptions
 
 _META_KEYS = ("version", "platform", "python", "host_lists", "timeout_s", "deadline_s", "stop_reason")

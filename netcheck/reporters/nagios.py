@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from netcheck.messages import finding_texts, label, summary
-from netcheck.model import Report, Status
+from netcheck.model import Status
 from netcheck.redact import redact
+from netcheck.report_model import Report
 from netcheck.reporters.base import RenderOptions
 
 OK, WARNING, CRITICAL, UNKNOWN = 0, 1, 2, 3

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from netcheck.model import Report, Status
+from netcheck.model import Status
 from netcheck.redact import redact
+from netcheck.report_model import Report
 from netcheck.reporters.base import RenderOptions
 
 # Gauges, not counters: each run replaces the file, so every value is "as of the last run".

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from netcheck.messages import label
 from netcheck.messages.local import REGION_NAMES
-from netcheck.model import RegionRow, Report
+from netcheck.report_model import RegionRow, Report
 from netcheck.reporters.base import RenderOptions
 
 

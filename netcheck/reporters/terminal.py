@@ -6,8 +6,9 @@ from netcheck import allowlist
 from netcheck.details import explanation, integer, texts
 from netcheck.messages import finding_texts, heading, label, reason_word, summary
 from netcheck.messages.catalog import SYMPTOMS
-from netcheck.model import Finding, Outcome, Report, Severity, Status
+from netcheck.model import Finding, Outcome, Severity, Status
 from netcheck.redact import redact
+from netcheck.report_model import Report
 from netcheck.reporters import regions_section
 from netcheck.reporters.base import RenderOptions
 from netcheck.schedule import header as schedule_header

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from netcheck.facts import Facts, evidence_line, failed
-from netcheck.model import Finding, HomeServer, Outcome, Severity
+from netcheck.model import Finding, Outcome, Severity
+from netcheck.report_model import HomeServer
 from netcheck.schedule.model import Clock
 
 MAX_EVIDENCE = 12

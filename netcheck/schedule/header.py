@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from netcheck.messages import fill
-from netcheck.model import Report
+from netcheck.report_model import Report
 from netcheck.reporters.base import RenderOptions
 from netcheck.schedule.model import Schedule
 from netcheck.schedule.rules import DOWN_KINDS

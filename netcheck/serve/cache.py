@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from netcheck.model import Report
+from netcheck.report_model import Report
 
 STALE_AFTER_INTERVALS = 2  # a result older than 2 intervals (+ deadline) means the loop is stuck
 

@@ -6,9 +6,10 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from netcheck.model import HomeServer, HostEntry, HostList
+from netcheck.model import HostEntry, HostList
 from netcheck.platform import current
 from netcheck.platform.machine import tws_dirs
+from netcheck.report_model import HomeServer
 from netcheck.tws import discover
 
 GATEWAY_PORTS = (4000, 4001)
