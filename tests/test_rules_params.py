@@ -273,3 +273,35 @@ def test_evidence_is_capped_with_a_count_of_the_rest(count: int, lines: int) -> 
     assert len(f.checks) == count and len(f.evidence) == lines
     assert (f.evidence[-1] == f"... and {count - 12} more") is (count > 12)
     assert all(isinstance(line, str) for line in f.evidence)
+
+
+def _direct_dropped() -> list[Outcome]:
+    outs = healthy(**{f"{h}:{p}": Reason.TIMEOUT for h in GATEWAYS for p in (4000, 4001)})
+    outs = [o for o in outs if o.check.kind.value != "http"]
+    return [replace(o, status=Status.FAIL, reason=Reason.TIMEOUT) if o.check.port == 443 else o for o in outs]
+
+
+def test_proxy_only_through_a_web_tunnel_names_the_proxy() -> None:
+    web = proxy_out("connect", host="www.interactivebrokers.com", port=443, role="web")
+    f = only(_direct_dropped() + [web], "proxy-only")
+    assert f.params["proxy"] == "198.51.100.1:8888" and "ndc1.ibllc.com:4000" in f.params["pairs"]
+
+
+def test_a_gateway_tunnel_alone_is_not_proxy_only() -> None:
+    gw = proxy_out("connect", host="ndc1.ibllc.com", port=4001, role="gateway")
+    web = proxy_out("connect", Reason.PROXY_ERROR, "www.interactivebrokers.com", 443, "web")
+    assert "proxy-only" not in [f.id for f in diagnose(_direct_dropped() + [gw, web])]
+
+
+def test_a_web_tunnel_with_some_direct_connects_working_is_not_proxy_only() -> None:
+    web = proxy_out("connect", host="www.interactivebrokers.com", port=443, role="web")
+    outs = healthy(**{"ndc1.ibllc.com:4000": Reason.TIMEOUT}) + [web]
+    assert "proxy-only" not in [f.id for f in diagnose(outs)]
+
+
+def test_answers_without_an_address_list_are_no_mismatch() -> None:
+    host = "s3.amazonaws.com"
+    outs = [o for o in healthy() if not (o.check.host == host and o.check.kind.value == "dns")]
+    bare = [replace(dns(host, p, ["203.0.113.41"]), detail={}) for p in ("system", "resolver")]
+    outs += bare + [replace(cross(host, "203.0.113.153", ["203.0.113.41"]), detail={})]
+    assert diagnose(outs) == []
