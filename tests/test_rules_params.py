@@ -305,3 +305,8 @@ def test_answers_without_an_address_list_are_no_mismatch() -> None:
     bare = [replace(dns(host, p, ["203.0.113.41"]), detail={}) for p in ("system", "resolver")]
     outs += bare + [replace(cross(host, "203.0.113.153", ["203.0.113.41"]), detail={})]
     assert diagnose(outs) == []
+
+
+def test_home_server_answering_on_one_port_is_reachable() -> None:
+    outs = healthy(**{"zdc1.ibllc.com:4000": Reason.TIMEOUT})
+    assert "home-server-unreachable" not in [f.id for f in diagnose(outs, (), HOME)]
