@@ -41,7 +41,7 @@ def test_machine_checks_are_optional_and_carry_the_tws_folders() -> None:
         "machine:disk:tws",
         "machine:disk:temp",
     ]
-    assert all(c.kind is Kind.MACHINE and not c.required and c.params["tws_dirs"] == ("/opt/Jts",) for c in checks)
+    assert all(c.kind is Kind.MACHINE and c.required is False and c.params["tws_dirs"] == ("/opt/Jts",) for c in checks)
     assert [c.params["what"] for c in checks[:6]] == [
         "route-interface",
         "memory",
@@ -74,7 +74,10 @@ def test_disk_checks_say_where() -> None:
         "free disk space in the TWS folder",
         {"what": "disk", "tws_dirs": (), "where": "tws"},
     )
-    assert (temp.target, temp.params["where"]) == ("free disk space in the temp folder", "temp")
+    assert (temp.target, dict(temp.params)) == (
+        "free disk space in the temp folder",
+        {"what": "disk", "tws_dirs": (), "where": "temp"},
+    )
     assert plan.machine_checks(())[1].target == "free memory"
     assert plan.machine_checks(())[2].target == "TWS / IB Gateway installation"
 

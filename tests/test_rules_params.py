@@ -310,3 +310,54 @@ def test_answers_without_an_address_list_are_no_mismatch() -> None:
 def test_home_server_answering_on_one_port_is_reachable() -> None:
     outs = healthy(**{"zdc1.ibllc.com:4000": Reason.TIMEOUT})
     assert "home-server-unreachable" not in [f.id for f in diagnose(outs, (), HOME)]
+
+
+def test_api_port_conflicts_on_two_ports_and_other_failures_left_out() -> None:
+    outs = healthy() + [
+        machine("machine:api-port:7496", WARN, CONFLICT, holders=[{"name": "a", "pid": 1}]),
+        machine("machine:api-port:7497", WARN, CONFLICT, holders=[{"name": "b", "pid": 2}]),
+        machine("machine:api-port:4001", WARN, Reason.ERROR),  # could not read the socket table
+    ]
+    f = only(outs, "api-port-conflict")
+    assert dict(f.params) == {"ports": "7496/7497", "held_by": "7496: a (pid 1); 7497: b (pid 2)"}
+
+
+def test_low_disk_params_over_two_folders() -> None:
+    disk = "machine:disk:"
+    outs = healthy() + [
+        machine(disk + "tws", WARN, Reason.INSUFFICIENT, path="/j", free_mb=12, needed_mb=500),
+        machine(disk + "temp", WARN, Reason.INSUFFICIENT, path="/tmp", free_mb=5, needed_mb=400),
+    ]
+    f = only(outs + [machine(disk + "other", WARN, Reason.ERROR, path="/x")], "low-disk")
+    assert dict(f.params) == {"where": "/j (12 MB free), /tmp (5 MB free)", "needed_mb": 500}
+    assert len(f.checks) == 2
+
+
+def _ipv6_broken() -> list[Outcome]:
+    return healthy() + [tcp("ndc1.ibllc.com", 4001, "2001:db8::10", Reason.TIMEOUT, "america-east")]
+
+
+def test_tws_already_preferring_ipv4_names_every_file() -> None:
+    inst = [{"vmoptions": "/a", "prefer_ipv4": True}, {"vmoptions": "/b", "prefer_ipv4": True}]
+    f = only(_ipv6_broken() + [machine("machine:tws-install", installations=inst)], "ipv6-tws-prefers-ipv4")
+    assert dict(f.params) == {"files": "/a, /b"}
+
+
+def test_an_install_check_without_installations_adds_nothing() -> None:
+    found = [f.id for f in diagnose(_ipv6_broken() + [machine("machine:tws-install")])]
+    assert found == ["ipv6-broken"]
+
+
+def test_proxy_names_join_and_a_missing_source_is_empty() -> None:
+    a = proxy_out("reach", Reason.REFUSED)
+    b = replace(a, check=replace(a.check, id="proxy:b", params={"mode": "reach", "proxy": "198.51.100.2:3128"}))
+    f = only(healthy() + [a, b], "proxy-unreachable")
+    assert (f.params["proxy"], f.params["source"]) == ("198.51.100.1:8888, 198.51.100.2:3128", ", HTTPS_PROXY")
+
+
+def test_tls_error_list_leaves_out_checks_without_one() -> None:
+    outs = healthy() + [
+        tls_out("www.interactivebrokers.com", Reason.TLS_UNTRUSTED, verify_error="self-signed"),
+        tls_out("s3.amazonaws.com", Reason.TLS_UNTRUSTED),
+    ]
+    assert only(outs, "tls-intercepted").params["error"] == "self-signed"
