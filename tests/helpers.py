@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from netcheck.diagnose import diagnose
-from netcheck.model import Check, Kind, Outcome, Reason, Status
+from netcheck.model import Check, Finding, Kind, Outcome, Reason, Status
 from netcheck.report_model import Report
 
 
@@ -123,3 +123,8 @@ def healthy(**overrides: Reason) -> list[Outcome]:
             tcp(host, 443, addr, overrides.get(f"{host}:443", Reason.OK)),
         ]
     return outs
+
+
+def findings(outcomes: list[Outcome], user_regions: tuple[str, ...] = (), home: Any = None) -> list[Finding]:
+    """The diagnosis' findings alone, for tests that assert on the list of root causes."""
+    return list(diagnose(outcomes, user_regions, home).findings)
