@@ -23,8 +23,9 @@ _NOT_NETWORK = frozenset({Kind.LOCAL, Kind.MACHINE})  # checks of this computer,
 
 RULES: tuple[Rule, ...] = (
     *network.RULES,
+    web.proxy_only,  # before dns: on a proxy-only network the dead resolvers are its evidence
     *dns.RULES,
-    *web.RULES,  # before tcp: a proxy-only network explains the failed direct connects
+    *(r for r in web.RULES if r is not web.proxy_only),  # before tcp: a proxy explains failed direct connects
     *tcp.RULES,
     *link.RULES,
     *local.RULES,
@@ -67,9 +68,17 @@ def overall(findings: Sequence[Finding], outcomes: Sequence[Outcome]) -> Status:
     worst = max((f.severity.rank for f in findings), default=-1)
     if worst >= Severity.FAIL.rank:
         return Status.FAIL
-    if worst >= Severity.WARN.rank or any(o.status is Status.WARN for o in outcomes):
+    if worst >= Severity.WARN.rank or any(o.status is Status.WARN for o in _unexcused(findings, outcomes)):
         return Status.WARN
     return Status.PASS
+
+
+def _unexcused(findings: Sequence[Finding], outcomes: Sequence[Outcome]) -> list[Outcome]:
+    """Outcomes not explained by an information-only finding: an optional name that exists nowhere
+    warns in its own check, but the diagnosis says it is harmless, so the run does not warn for it."""
+    info = {c for f in findings if f.severity is Severity.INFO for c in f.checks}
+    louder = {c for f in findings if f.severity is not Severity.INFO for c in f.checks}
+    return [o for o in outcomes if o.check.id not in info - louder]
 
 
 def summary(findings: Sequence[Finding], outcomes: Sequence[Outcome]) -> Summary:
