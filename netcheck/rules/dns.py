@@ -73,7 +73,8 @@ def dns_nxdomain(s: State) -> None:
 
 def dns_mismatch(s: State) -> None:
     """Per host: a bogon answer, or a disagreement the host's own connections do not clear."""
-    cleared, suspect = [], []
+    cleared: list[str] = []
+    suspect: list[str] = []
     for host in s.facts.dns_hosts:
         verdict = _judge(s, host)
         if verdict:
