@@ -55,6 +55,9 @@ class MachineDetail:
     problems: tuple[MemoryProblem, ...] = ()
     duplicates: tuple[Session, ...] = ()
     holders: tuple[PortHolder, ...] = ()
+    # sessions: a running TWS / IB Gateway was started by IBC on Linux or macOS, whose start script
+    # drops -D lines from vmoptions (the sessions probe sets it; see netcheck.tws.ibc)
+    started_by_ibc: bool = False
 
 
 def machine(o: Outcome) -> MachineDetail:
@@ -76,6 +79,7 @@ def machine(o: Outcome) -> MachineDetail:
         ),
         duplicates=tuple(Session(text(x, "installation"), texts(x, "pids")) for x in _items(d, "duplicates")),
         holders=tuple(PortHolder(integer(h, "pid"), text(h, "name")) for h in _items(d, "holders")),
+        started_by_ibc=bool(d.get("started_by_ibc")),
     )
 
 

@@ -99,8 +99,8 @@ FINDINGS: Mapping[str, FindingText] = {
         N_("TCP ports {ports} are blocked on this network: TWS cannot log in here"),
         N_(
             "This network (typical of hotel, café, guest or corporate Wi-Fi) silently drops the ports "
-            'TWS needs, while normal web browsing works. TWS will hang at "connecting to server" or '
-            'show "attempt N to reconnect". Use another network (a phone hotspot works) or ask the '
+            'TWS needs, while normal web browsing works. TWS will hang at "Connecting to server..." or '
+            'repeat "Log in progress (attempt #N)". Use another network (a phone hotspot works) or ask the '
             "network's owner to allow outbound TCP {ports} to IBKR."
         ),
         N_(
@@ -123,9 +123,10 @@ FINDINGS: Mapping[str, FindingText] = {
     "region-unreachable": FindingText(
         N_("IBKR's servers for region {regions} cannot be reached"),
         N_(
-            "If your account's server is in {regions}, TWS will not connect from here. Your server "
-            "is named in jts.ini (Peer=). Other regions work, so the path to this region is blocked "
-            "or IBKR has an outage there: check IBKR's system status page, or try another network."
+            "If your account's server is in {regions}, TWS will not log in from here, and market data "
+            "served from there fails for every account. jts.ini (Peer=) names the server TWS last used. "
+            "Other regions work, so the path to this region is blocked or IBKR has an outage there: "
+            "check IBKR's system status page, or try another network."
         ),
         N_("All gateways of {regions} fail on TCP 4000/4001 while other regions answer."),
     ),

@@ -56,8 +56,8 @@ def _timeouts_of_the_link(s: State) -> list[Outcome]:
 
 
 def _nearest_region(answered: list[Outcome], mine: tuple[str, ...]) -> tuple[str, list[Outcome]]:
-    """The user's own region if named, else the fastest one: TWS talks to one region only, so
-    a far region's long round trip is not this network's fault."""
+    """The user's own region if named, else the fastest one: TWS logs in to one region (its farms may
+    span others), so a far region's long round trip is not this network's fault."""
     by_region: dict[str, list[Outcome]] = {}
     for o in answered:
         by_region.setdefault(o.check.region, []).append(o)
