@@ -90,7 +90,7 @@ def dns_mismatch(s: State) -> None:
 
 
 def _judge(s: State, host: str) -> str:
-    """ "" (agreed, or nothing to compare), "cleared" (differs, proven good) or "suspect"."""
+    """Empty when the answers agree (or there is nothing to compare), else "cleared" or "suspect"."""
     mine, theirs = _answers(s.facts.local_dns(host)), _answers(s.facts.cross(host))
     if any(is_bogon(a) for a in mine):
         return "suspect"  # no public name lives there, whatever the independent resolvers say
