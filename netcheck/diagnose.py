@@ -21,13 +21,21 @@ from netcheck.rules import Rule, State, catchall, dns, link, local, network, tcp
 
 _NOT_NETWORK = frozenset({Kind.LOCAL, Kind.MACHINE})  # checks of this computer, not of the network
 
+_MOVED: tuple[Rule, ...] = (web.proxy_only, tcp.hosts_unreachable)  # run out of their module's order
+
+
+def _rest(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    return tuple(r for r in rules if r not in _MOVED)
+
+
 RULES: tuple[Rule, ...] = (
     *network.RULES,
     web.proxy_only,  # before dns: on a proxy-only network the dead resolvers are its evidence
     *dns.RULES,
-    *(r for r in web.RULES if r is not web.proxy_only),  # before tcp: a proxy explains failed direct connects
-    *tcp.RULES,
+    *_rest(web.RULES),  # before tcp: a proxy explains failed direct connects
+    *_rest(tcp.RULES),
     *link.RULES,
+    tcp.hosts_unreachable,  # after link: on a lossy link a lone connect timeout is a lost packet
     *local.RULES,
     *catchall.RULES,  # always last
 )

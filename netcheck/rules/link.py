@@ -37,16 +37,19 @@ def slow_link(s: State) -> None:
 
 
 def _timeouts_of_the_link(s: State) -> list[Outcome]:
-    """Lookups, web and TLS checks that timed out while the same thing worked another way (the
-    name resolved through another path, another web check answered): on this link that is a lost
-    packet, not a fault of its own, so it is explained here rather than reported as a failure."""
+    """Lookups, web, TLS and TCP checks that timed out while the same thing worked another way (the
+    name resolved through another path, another web check answered, the address answered on its
+    other port): on this link that is a lost packet, not a fault of its own, so it is explained here
+    rather than reported as a failure."""
     f = s.facts
     web_ok = f.web_works
     out = []
-    for o in s.unexplained(f.kind(Kind.DNS) + f.http + f.kind(Kind.TLS)):
+    for o in s.unexplained(f.kind(Kind.DNS) + f.http + f.kind(Kind.TLS) + f.tcp):
         if o.reason not in TIMEOUTS:
             continue
         if o.check.kind in (Kind.HTTP, Kind.TLS) and web_ok:
+            out.append(o)
+        elif o.check.kind is Kind.TCP and _address_answered(f.tcp, o):
             out.append(o)
         elif o.check.kind is Kind.DNS and any(
             x.status is Status.PASS for x in f.kind(Kind.DNS) + f.cross(o.check.host) if x.check.host == o.check.host
@@ -68,6 +71,12 @@ def _nearest_region(answered: list[Outcome], mine: tuple[str, ...]) -> tuple[str
         gateways, key=lambda r: link_stats([_rtt(o) for o in gateways[r]], 0, 0).median_ms
     )
     return pick[0], gateways[pick[0]]
+
+
+def _address_answered(tcp: list[Outcome], o: Outcome) -> bool:
+    """The same address answered on another port: a filter would not pass one port of a backup
+    gateway and drop the other at random, a lossy link does (the port rules ran first)."""
+    return any(x.status is Status.PASS and x.check.address == o.check.address and x is not o for x in tcp)
 
 
 def _rtt(o: Outcome) -> float:
