@@ -62,6 +62,11 @@ class Facts:
         outs = self.local_dns(host)
         return outs if outs and all(failed(o) and o.reason in DNS_DOWN for o in outs) else []
 
+    def address_answered(self, o: Outcome) -> bool:
+        """The same address answered on another port: no filter passes one port of a host and drops
+        another at random, a lossy link does."""
+        return any(x.status is Status.PASS and x.check.address == o.check.address and x is not o for x in self.tcp)
+
     def cross(self, host: str) -> list[Outcome]:
         return [o for o in self.kind(Kind.DNS_CROSS) if o.check.host == host]
 

@@ -101,3 +101,16 @@ def test_a_lone_timeout_on_a_lossy_link_is_a_lost_packet_not_an_unreachable_host
     assert "host-unreachable" in ids([*lossy, elsewhere])
     fast = [answered(f"h{i}", "europe", 20, port=4000) for i in range(3)]
     assert "host-unreachable" in ids([*fast, backup])  # a healthy link: the timeout is the host's own
+
+
+def test_a_lone_ipv6_timeout_on_a_lossy_link_is_not_ipv6_broken() -> None:
+    from netcheck.model import Reason
+
+    v6 = "2001:db8::10"
+    lossy = [answered(f"h{i}", "europe", 300, attempts=3, lost=1, port=4000) for i in range(3)]
+    v4_4001 = replace(tcp("h0", 4001, "203.0.113.10", ms=300), detail={"rtt_ms": 300, "attempts": 1, "lost": 0})
+    v6_ok = replace(tcp("h0", 4000, v6, ms=300), detail={"rtt_ms": 300, "attempts": 1, "lost": 0})
+    v6_miss = tcp("h0", 4001, v6, Reason.TIMEOUT)
+    found = ids([*lossy, v4_4001, v6_ok, v6_miss])
+    assert "ipv6-broken" not in found and v6_miss.check.id in found["slow-link"].checks  # type: ignore[attr-defined]
+    assert "ipv6-broken" in ids([*lossy, v4_4001, v6_miss])  # no IPv6 connect answered at all

@@ -49,7 +49,7 @@ def _timeouts_of_the_link(s: State) -> list[Outcome]:
             continue
         if o.check.kind in (Kind.HTTP, Kind.TLS) and web_ok:
             out.append(o)
-        elif o.check.kind is Kind.TCP and _address_answered(f.tcp, o):
+        elif o.check.kind is Kind.TCP and f.address_answered(o):
             out.append(o)
         elif o.check.kind is Kind.DNS and any(
             x.status is Status.PASS for x in f.kind(Kind.DNS) + f.cross(o.check.host) if x.check.host == o.check.host
@@ -71,12 +71,6 @@ def _nearest_region(answered: list[Outcome], mine: tuple[str, ...]) -> tuple[str
         gateways, key=lambda r: link_stats([_rtt(o) for o in gateways[r]], 0, 0).median_ms
     )
     return pick[0], gateways[pick[0]]
-
-
-def _address_answered(tcp: list[Outcome], o: Outcome) -> bool:
-    """The same address answered on another port: a filter would not pass one port of a backup
-    gateway and drop the other at random, a lossy link does (the port rules ran first)."""
-    return any(x.status is Status.PASS and x.check.address == o.check.address and x is not o for x in tcp)
 
 
 def _rtt(o: Outcome) -> float:
