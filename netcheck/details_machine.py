@@ -53,6 +53,9 @@ class MachineDetail:
     problems: tuple[MemoryProblem, ...] = ()
     duplicates: tuple[Session, ...] = ()
     holders: tuple[PortHolder, ...] = ()
+    # sessions: a running TWS / IB Gateway was started by IBC on Linux or macOS, whose start script
+    # drops -D lines from vmoptions (the sessions probe sets it; see netcheck.tws.ibc)
+    started_by_ibc: bool = False
 
 
 def machine(o: Outcome) -> MachineDetail:

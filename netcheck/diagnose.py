@@ -25,15 +25,24 @@ from netcheck.schedule.model import Clock
 
 _NOT_NETWORK = frozenset({Kind.LOCAL, Kind.MACHINE})  # checks of this computer, not of the network
 
+_MOVED: tuple[Rule, ...] = (web.proxy_only, tcp.hosts_unreachable)  # run out of their module's order
+
+
+def _rest(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    return tuple(r for r in rules if r not in _MOVED)
+
+
 RULES: tuple[Rule, ...] = (
     *proxy_auth.RULES,  # before the portal rule: a proxy's 407 is a login prompt, not a portal
     *tls_path.RULES,  # before partial-connectivity: a cut or stalled handshake explains failed HTTPS
     *network.RULES,
     *schedule.RULES,  # before dns/tcp: failures inside IBKR's reset window are the window's, not the network's
+    web.proxy_only,  # before dns: on a proxy-only network the dead resolvers are its evidence
     *dns.RULES,
-    *web.RULES,  # before tcp: a proxy-only network explains the failed direct connects
-    *tcp.RULES,
+    *_rest(web.RULES),  # before tcp: a proxy explains failed direct connects
+    *_rest(tcp.RULES),
     *link.RULES,
+    tcp.hosts_unreachable,  # after link: on a lossy link a lone connect timeout is a lost packet
     *local.RULES,
     *api_rules.RULES,
     *install.RULES,
@@ -87,9 +96,17 @@ def overall(findings: Sequence[Finding], outcomes: Sequence[Outcome]) -> Status:
     worst = max((f.severity.rank for f in findings), default=-1)
     if worst >= Severity.FAIL.rank:
         return Status.FAIL
-    if worst >= Severity.WARN.rank or any(o.status is Status.WARN for o in outcomes):
+    if worst >= Severity.WARN.rank or any(o.status is Status.WARN for o in _unexcused(findings, outcomes)):
         return Status.WARN
     return Status.PASS
+
+
+def _unexcused(findings: Sequence[Finding], outcomes: Sequence[Outcome]) -> list[Outcome]:
+    """Outcomes not explained by an information-only finding: an optional name that exists nowhere
+    warns in its own check, but the diagnosis says it is harmless, so the run does not warn for it."""
+    info = {c for f in findings if f.severity is Severity.INFO for c in f.checks}
+    louder = {c for f in findings if f.severity is not Severity.INFO for c in f.checks}
+    return [o for o in outcomes if o.check.id not in info - louder]
 
 
 def summary(findings: Sequence[Finding], outcomes: Sequence[Outcome]) -> Summary:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import dataclass
 from functools import cached_property
 
+from netcheck.details import dns as dns_detail
 from netcheck.details import explanation, params
 from netcheck.model import Kind, Outcome, Reason, Status
 
@@ -53,6 +53,20 @@ class Facts:
                 return o
         return None
 
+    def local_dns(self, host: str) -> list[Outcome]:
+        """The host's lookups on this computer's own path (the OS resolver, the configured servers)."""
+        return [o for o in (self.dns(host, "system"), self.dns(host, "resolver")) if o]
+
+    def dns_down(self, host: str) -> list[Outcome]:
+        """The host's local lookups when every one of them found the resolver dead (else none)."""
+        outs = self.local_dns(host)
+        return outs if outs and all(failed(o) and o.reason in DNS_DOWN for o in outs) else []
+
+    def address_answered(self, o: Outcome) -> bool:
+        """The same address answered on another port: no filter passes one port of a host and drops
+        another at random, a lossy link does."""
+        return any(x.status is Status.PASS and x.check.address == o.check.address and x is not o for x in self.tcp)
+
     def cross(self, host: str) -> list[Outcome]:
         return [o for o in self.kind(Kind.DNS_CROSS) if o.check.host == host]
 
@@ -72,23 +86,10 @@ class Facts:
         return [o.check.id for o in self.outcomes if failed(o)]
 
 
-def suspicious_address(address: str) -> bool:
-    """Answers no public name should get: loopback, private, link-local, unspecified."""
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return True
-    return ip.is_loopback or ip.is_private and not _is_documentation(ip) or ip.is_link_local or ip.is_unspecified
-
-
-def _is_documentation(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    # The test lab uses documentation ranges as if they were public: do not call them hijacks.
-    nets = ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")
-    return any(ip in ipaddress.ip_network(n) for n in nets)
-
-
 def evidence_line(o: Outcome) -> str:
     """One technical line per check: the same in every language (codes, addresses, numbers)."""
     err = explanation(o)
     extra = f", {err}" if err and err != o.reason.value else ""
+    if o.check.kind in (Kind.DNS, Kind.DNS_CROSS) and o.status is Status.PASS:
+        extra = f" [{', '.join(dns_detail(o).addresses)}]"  # a disagreement is judged by both answers
     return f"{o.check.target}: {o.reason.value}{extra} ({o.duration_ms:.0f} ms)"

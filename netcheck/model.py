@@ -87,6 +87,7 @@ class HostEntry:
     region: str = ""
     required: bool = True
     source: str = ""
+    backup_of: str = ""  # a backup gateway's primary; backups live in other data centres, so carry no region
 
     @property
     def role(self) -> Role:

@@ -21,6 +21,8 @@ def region_table(outcomes: Iterable[Outcome], home_region: str = "") -> tuple[Re
         c = o.check
         if c.kind is not Kind.TCP or c.port not in GATEWAY_PORTS or not c.region or o.status is Status.SKIP:
             continue
+        if c.params.get("backup_of"):  # a backup lives in another data centre: its RTT is not this region's
+            continue
         hosts.setdefault(c.region, set()).add(c.host)
         if o.status is Status.PASS:
             reachable.setdefault(c.region, set()).add(c.host)

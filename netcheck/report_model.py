@@ -12,15 +12,25 @@ from netcheck.model import SCHEMA, Finding, Outcome, Status
 
 @dataclass(frozen=True)
 class HomeServer:
-    """The account's own server, from jts.ini (Peer=)."""
+    """The server TWS last used, from jts.ini (Peer=, written after a successful login; a template may
+    pre-write a default), with the order-routing server and the UseSSL setting of the same file."""
 
     host: str
     port: int = 0
     region: str = ""  # "" when the host list does not know the host
     source: str = ""  # the jts.ini it came from
+    order_host: str = ""  # [IBGateway] RemoteHostOrderRouting, when it names another server
+    use_ssl: bool | None = None  # [Logon] UseSSL
 
     def as_dict(self) -> dict[str, Any]:
-        return {"host": self.host, "port": self.port, "region": self.region or None, "jts_ini": self.source}
+        return {
+            "host": self.host,
+            "port": self.port,
+            "region": self.region or None,
+            "jts_ini": self.source,
+            "order_routing": self.order_host or None,
+            "use_ssl": self.use_ssl,
+        }
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
 """Pure mapping from a failing host or port to what the trader sees in TWS, so they recognise their problem.
 
-Sources (shared/reference/ibkr-network-facts.md): 4000/4001 carry login and session (TWS hangs at
-"connecting to server" / "attempt N to reconnect"); market-data, HMDS and sec-def farms are reached
-through the gateways on 4000 (message 2103 "market data farm connection is broken");
-s3.amazonaws.com holds cloud settings (KB3146); download/download2 serve updates ("Update failed").
+Sources: 4000/4001 carry login and session (TWS's login window shows "Connecting to server..." and
+"Log in progress (attempt #N)", IBKR KB1133; while running, "Attempt N: connection error", IBC issue
+#267); market-data, HMDS and sec-def farms are reached through the gateways on 4000, and the farms of
+the logon reply's "SSL farm list" on 4001 (message 2103 "Market data farm connection is broken");
+s3.amazonaws.com holds settings stored on the server (KB3146); download/download2 serve auto-updates
+(KB2816; TWS's own wording of a failed update has no public source, so none is quoted).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ SETTINGS = "settings-download"
 UPDATE = "update-failed"
 ORDER = (LOGIN, MARKET_DATA, SETTINGS, UPDATE)  # the order they are shown in
 
-_BY_PORT: dict[int, tuple[str, ...]] = {4001: (LOGIN,), 4000: (LOGIN, MARKET_DATA)}
+_BY_PORT: dict[int, tuple[str, ...]] = {4001: (LOGIN, MARKET_DATA), 4000: (LOGIN, MARKET_DATA)}
 _BY_NAME: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"^s3\.amazonaws\.com$"), (SETTINGS,)),
     (re.compile(r"^download\d*\.interactivebrokers\.com$"), (UPDATE,)),

@@ -72,5 +72,5 @@ def test_markdown_has_the_allow_section_and_symptoms() -> None:
     md = REGISTRY["markdown"](r, RenderOptions())
     assert "## What to allow (for IT)" in md
     assert "- `TCP ndc1.ibllc.com:4001  (198.51.100.10)`" in md
-    assert '**What TWS shows:** TWS login hangs at "connecting to server"' in md
+    assert '**What TWS shows:** TWS login hangs at "Connecting to server..."' in md
     assert "What to allow" not in REGISTRY["markdown"](report(healthy()), RenderOptions())

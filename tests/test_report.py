@@ -51,8 +51,14 @@ def test_serialization_keeps_the_v1_meta_layout() -> None:
     ]  # fmt: skip
     run_facts = ["version", "host_lists", "platform", "python", "timeout_s", "deadline_s", "stop_reason"]
     assert list(doc["meta"]) == [*run_facts, "home_server", "regions"]
-    assert doc["meta"]["home_server"] == {"host": "zdc1.ibllc.com", "port": 4001, "region": "europe",
-                                          "jts_ini": "/j/jts.ini"}  # fmt: skip
+    assert doc["meta"]["home_server"] == {
+        "host": "zdc1.ibllc.com",
+        "port": 4001,
+        "region": "europe",
+        "jts_ini": "/j/jts.ini",
+        "order_routing": None,
+        "use_ssl": None,
+    }  # order_routing and use_ssl: additive (issue 14)
     assert doc["summary"] == {"checks": 25, "passed": 24, "failed": 0, "warned": 0, "skipped": 1, "findings": 0}
 
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from netcheck.facts import suspicious_address
+from netcheck.bogons import is_bogon as suspicious_address
 from netcheck.model import Outcome, Reason, Status
 from tests.helpers import GATEWAYS, HTTP_URL, WEB, cross, dns, healthy, http, local, tcp
 from tests.helpers import findings as diagnose

@@ -86,3 +86,31 @@ def test_on_a_slow_link_a_tls_handshake_that_timed_out_is_explained_too() -> Non
     )
     outs = [answered("a", "europe", 300), http("https://check.example/generate_204"), tls]
     assert [f.id for f in diagnose(outs).findings] == ["slow-link"]
+
+
+def test_a_lone_timeout_on_a_lossy_link_is_a_lost_packet_not_an_unreachable_host() -> None:
+    """More hosts mean more chances that all SYNs of one connect are lost: where the same address
+    answered on its other port, that is the link's loss (issue 14: the host list grew)."""
+    from netcheck.model import Reason
+
+    lossy = [answered(f"h{i}", "europe", 300, attempts=3, lost=1, port=4000) for i in range(3)]
+    backup = tcp("h0", 4001, "203.0.113.10", Reason.TIMEOUT, required=False)
+    found = ids([*lossy, backup])
+    assert "host-unreachable" not in found and backup.check.id in found["slow-link"].checks  # type: ignore[attr-defined]
+    elsewhere = tcp("h9", 4001, "203.0.113.99", Reason.TIMEOUT, required=False)  # its address never answered
+    assert "host-unreachable" in ids([*lossy, elsewhere])
+    fast = [answered(f"h{i}", "europe", 20, port=4000) for i in range(3)]
+    assert "host-unreachable" in ids([*fast, backup])  # a healthy link: the timeout is the host's own
+
+
+def test_a_lone_ipv6_timeout_on_a_lossy_link_is_not_ipv6_broken() -> None:
+    from netcheck.model import Reason
+
+    v6 = "2001:db8::10"
+    lossy = [answered(f"h{i}", "europe", 300, attempts=3, lost=1, port=4000) for i in range(3)]
+    v4_4001 = replace(tcp("h0", 4001, "203.0.113.10", ms=300), detail={"rtt_ms": 300, "attempts": 1, "lost": 0})
+    v6_ok = replace(tcp("h0", 4000, v6, ms=300), detail={"rtt_ms": 300, "attempts": 1, "lost": 0})
+    v6_miss = tcp("h0", 4001, v6, Reason.TIMEOUT)
+    found = ids([*lossy, v4_4001, v6_ok, v6_miss])
+    assert "ipv6-broken" not in found and v6_miss.check.id in found["slow-link"].checks  # type: ignore[attr-defined]
+    assert "ipv6-broken" in ids([*lossy, v4_4001, v6_miss])  # no IPv6 connect answered at all

@@ -16,7 +16,7 @@ from tests.helpers import healthy, local, report
 @pytest.mark.parametrize(
     ("host", "port", "expected"),
     [
-        ("ndc1.ibllc.com", 4001, ("tws-login",)),
+        ("ndc1.ibllc.com", 4001, ("tws-login", "market-data-farm")),  # SSL farms are on 4001 too
         ("zdc1.ibllc.com", 4000, ("tws-login", "market-data-farm")),
         ("s3.amazonaws.com", 443, ("settings-download",)),
         ("download.interactivebrokers.com", 443, ("update-failed",)),

@@ -25,8 +25,16 @@ WINDOWS_1045 = """-Xmx2048m
 
 @pytest.mark.parametrize(
     ("option", "mb"),
-    [("-Xmx2048m", 2048), ("-Xmx4g", 4096), ("-Xmx4G", 4096), ("-Xmx786432k", 768), ("-Xmx1073741824", 1024),
-     ("-Xmx", None), ("-Xms512m", None), ("-Xmxlots", None)],
+    [
+        ("-Xmx2048m", 2048),
+        ("-Xmx4g", 4096),
+        ("-Xmx4G", 4096),
+        ("-Xmx786432k", 768),
+        ("-Xmx1073741824", 1024),
+        ("-Xmx", None),
+        ("-Xms512m", None),
+        ("-Xmxlots", None),
+    ],
 )
 def test_xmx_units(option: str, mb: int | None) -> None:
     assert vmoptions.xmx_mb(option) == mb
@@ -91,3 +99,22 @@ def test_jts_ini_malformed_gives_no_peer(text: str) -> None:
 def test_jts_ini_bad_port_kept_as_zero() -> None:
     assert jtsini.split_host_port("zdc1.ibllc.com:99999") == ("zdc1.ibllc.com", 0)
     assert jtsini.split_host_port("zdc1.ibllc.com") == ("zdc1.ibllc.com", 0)
+
+
+def test_jts_ini_order_routing_and_use_ssl() -> None:
+    ini = jtsini.parse(
+        "[IBGateway]\nRemoteHostOrderRouting=ndc1.ibllc.com\nRemotePortOrderRouting=4001\n"
+        "[Logon]\nUseSSL=false\n[Communication]\nPeer=cdc1.ibllc.com:4001\n"
+    )
+    assert (ini.peer_host, ini.order_host, ini.order_port, ini.use_ssl) == (
+        "cdc1.ibllc.com",
+        "ndc1.ibllc.com",
+        4001,
+        False,
+    )
+    assert jtsini.parse(JTS_NEW).use_ssl is True and jtsini.parse(JTS_NEW).order_host == ""
+
+
+@pytest.mark.parametrize(("value", "expected"), [("true", True), ("FALSE", False), ("", None), ("maybe", None)])
+def test_jts_ini_use_ssl_values(value: str, expected: bool | None) -> None:
+    assert jtsini.parse(f"[Logon]\nUseSSL={value}\n").use_ssl is expected

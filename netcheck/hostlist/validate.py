@@ -15,7 +15,7 @@ from netcheck.model import HostEntry, HostList, Reachability
 # DNS labels: letters, digits, hyphen and underscore (IBKR's backups are spelled ndc1_hb1).
 _LABEL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$")
 _TOP_KEYS = {"list", "dns", "host", "reachability"}
-_HOST_KEYS = {"name", "ports", "purpose", "region", "required"}
+_HOST_KEYS = {"name", "ports", "purpose", "region", "required", "backup_of"}
 _REACH_KEYS = {"url", "expect_status", "expect_body"}
 _LIST_KEYS = {"name", "description"}
 
@@ -43,6 +43,7 @@ class Validator:
             raise self.fail("host", "no [[host]] entries: a host list needs at least one host")
         entries = tuple(self.host(i, h) for i, h in enumerate(hosts))
         self._no_duplicates(entries)
+        self._backups(entries)
         reach = tuple(self.reach(i, r) for i, r in enumerate(self._array(doc, "reachability")))
         return HostList(
             hosts=entries, reachability=reach, public_dns=self.dns(doc.get("dns", {})), sources=(self.file,)
@@ -74,6 +75,16 @@ class Validator:
         required = h.get("required", True)
         if not isinstance(required, bool):
             raise self.fail(f"{where}.required", "must be true or false", "host", i, "required")
+        backup_of = self._str(h, "backup_of", where, "host", i).lower().rstrip(".")
+        if backup_of and region:
+            # its RTT would be counted as its primary's region (a Chicago backup reported as "europe")
+            raise self.fail(
+                f"{where}.region",
+                "a backup (backup_of) carries no region: it may live in another data centre",
+                "host",
+                i,
+                "region",
+            )
         return HostEntry(
             name=name.lower().rstrip("."),
             ports=ports,
@@ -81,7 +92,15 @@ class Validator:
             region=region,
             required=required,
             source=f"{self.file}:{self.locate('host', i, '') or 0}",
+            backup_of=backup_of,
         )
+
+    def _backups(self, entries: tuple[HostEntry, ...]) -> None:
+        primaries = {e.name for e in entries if not e.backup_of}
+        for i, e in enumerate(entries):
+            if e.backup_of and e.backup_of not in primaries:
+                why = f"{e.backup_of!r} is not a [[host]] of this list that is not itself a backup"
+                raise self.fail(f"host[{i + 1}].backup_of", why, "host", i, "backup_of")
 
     def _known_keys(self, table: dict[str, Any], allowed: set[str], where: str, kind: str, i: int) -> None:
         for key in table:

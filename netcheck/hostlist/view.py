@@ -33,6 +33,7 @@ def _as_dict(hl: HostList) -> dict[str, object]:
                 "region": h.region or None,
                 "required": h.required,
                 "role": h.role.value,
+                "backup_of": h.backup_of or None,
             }
             for h in hl.hosts
         ],

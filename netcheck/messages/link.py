@@ -11,7 +11,7 @@ FINDINGS: Mapping[str, FindingText] = {
         N_("Slow or unsteady connection: {median_ms} ms round trip to IBKR, {loss_pct} % of connection attempts lost"),
         N_(
             "TWS will connect, but quotes and order confirmations may lag and the connection may "
-            'drop ("attempt N to reconnect"). Use a cable instead of Wi-Fi or move closer to the '
+            'drop ("Attempt N: connection error"). Use a cable instead of Wi-Fi or move closer to the '
             "router, stop large downloads, uploads and video calls, or try another network."
         ),
         N_(

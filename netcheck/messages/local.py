@@ -16,9 +16,28 @@ FINDINGS: Mapping[str, FindingText] = {
             "close positions for you (a fee applies)."
         ),
         N_(
-            "The account's server from {jts_ini} (Peer=) is {server}; allow outbound TCP 4000 and 4001 "
-            "to it. The evidence shows how each connect failed."
+            "The server TWS last used, from {jts_ini} (Peer=, or the order-routing server), is {server}; "
+            "allow outbound TCP 4000 and 4001 to it. The evidence shows how each connect failed."
         ),
+    ),
+    "home-server-retired": FindingText(
+        N_("Your jts.ini names a retired server: {server}"),
+        N_(
+            "The server in TWS's settings file no longer exists (no DNS server anywhere knows it), so "
+            "this network is not the problem. The entry is a leftover or a template's default; TWS is "
+            "sent to your account's server when it logs in and then writes the right one. If TWS does "
+            "not log in, delete the Peer= line from {jts_ini} and start TWS again."
+        ),
+        N_("{jts_ini} (Peer=) names {server}, which every resolver that answered calls NXDOMAIN."),
+    ),
+    "tws-ssl-off": FindingText(
+        N_("TWS is set to connect without SSL (UseSSL=false)"),
+        N_(
+            "IBKR requires SSL connections; with this setting TWS and IB Gateway show a dialog asking to "
+            "restart with SSL or close, and an unattended login stops there. Set UseSSL=true in {jts_ini} "
+            "(IBC does this itself) or accept the dialog once."
+        ),
+        N_("[Logon] UseSSL=false in {jts_ini}: TWS connects on 4000 without SSL, which IBKR refuses since 2021."),
     ),
     "vpn-default-route": FindingText(
         N_("Your internet traffic goes through a VPN ({interface})"),
@@ -96,6 +115,15 @@ FINDINGS: Mapping[str, FindingText] = {
             '"### keep on update" (so updates keep it), save, and restart TWS.'
         ),
         N_("TWS does not yet set -Djava.net.preferIPv4Stack=true in: {files}."),
+    ),
+    "ipv6-tws-ibc": FindingText(
+        N_("TWS is started by IBC here, which ignores the IPv4 setting in its vmoptions file"),
+        N_(
+            "On Linux and macOS, IBC's start script leaves out every -D line of {files}, so adding "
+            "-Djava.net.preferIPv4Stack=true there has no effect. Add it to the java command in IBC's "
+            "start script (ibcstart.sh) instead, or have IPv6 fixed on this network."
+        ),
+        N_("IBC (ibcstart.sh) drops -D lines from vmoptions and clears JAVA_TOOL_OPTIONS; files: {files}."),
     ),
     "ipv6-tws-prefers-ipv4": FindingText(
         N_("TWS is already set to use IPv4 only"),

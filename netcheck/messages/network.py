@@ -66,14 +66,41 @@ FINDINGS: Mapping[str, FindingText] = {
             "Your network's DNS is redirecting IBKR's names elsewhere. Use another network or ask "
             "your IT department; do not log in until this is resolved."
         ),
-        N_("The local answers for {hosts} disagree with independent resolvers (possible DNS hijack or filtering)."),
+        N_(
+            "The local answers for {hosts} point to special-purpose (bogon) addresses, or disagree with "
+            "independent resolvers and fail to connect or to verify a TLS certificate for the name "
+            "(possible DNS hijack or filtering)."
+        ),
+    ),
+    "dns-differs": FindingText(
+        N_("Some server names get different addresses here than elsewhere (normal for CDN-served names)"),
+        N_(
+            "Nothing to do: large websites answer each region with its nearest servers, and the "
+            "addresses your DNS gave work for {hosts}."
+        ),
+        N_(
+            "Local and independent answers differ for {hosts}; the local addresses completed a verified "
+            "TLS handshake for the name (or, for 4000/4001-only hosts, connected): geo-DNS / CDN, not a hijack."
+        ),
+    ),
+    "host-nonexistent": FindingText(
+        N_("The host list names servers that exist nowhere: {hosts}"),
+        N_(
+            "No DNS server knows these names, not only yours, so this network is not the problem. "
+            "IBKR has retired or renamed them, or the host list misspells them. If netcheck's own list "
+            "names them, update netcheck; if you wrote the host list, correct or remove them."
+        ),
+        N_(
+            "The local resolver and every independent resolver that answered return NXDOMAIN / no "
+            "answer for: {hosts}. The host list is outdated or misspelled."
+        ),
     ),
     "ports-blocked": FindingText(
         N_("TCP ports {ports} are blocked on this network: TWS cannot log in here"),
         N_(
             "This network (typical of hotel, café, guest or corporate Wi-Fi) silently drops the ports "
-            'TWS needs, while normal web browsing works. TWS will hang at "connecting to server" or '
-            'show "attempt N to reconnect". Use another network (a phone hotspot works) or ask the '
+            'TWS needs, while normal web browsing works. TWS will hang at "Connecting to server..." or '
+            'repeat "Log in progress (attempt #N)". Use another network (a phone hotspot works) or ask the '
             "network's owner to allow outbound TCP {ports} to IBKR."
         ),
         N_(
@@ -96,9 +123,10 @@ FINDINGS: Mapping[str, FindingText] = {
     "region-unreachable": FindingText(
         N_("IBKR's servers for region {regions} cannot be reached"),
         N_(
-            "If your account's server is in {regions}, TWS will not connect from here. Your server "
-            "is named in jts.ini (Peer=). Other regions work, so the path to this region is blocked "
-            "or IBKR has an outage there: check IBKR's system status page, or try another network."
+            "If your account's server is in {regions}, TWS will not log in from here, and market data "
+            "served from there fails for every account. jts.ini (Peer=) names the server TWS last used. "
+            "Other regions work, so the path to this region is blocked or IBKR has an outage there: "
+            "check IBKR's system status page, or try another network."
         ),
         N_("All gateways of {regions} fail on TCP 4000/4001 while other regions answer."),
     ),

@@ -7,10 +7,13 @@ from collections.abc import Mapping
 from netcheck.messages.base import N_
 
 SYMPTOMS: Mapping[str, str] = {
-    "tws-login": N_('TWS login hangs at "connecting to server" or shows "attempt N to reconnect"'),
-    "market-data-farm": N_('TWS shows "market data farm connection is broken"'),
+    "tws-login": N_(
+        'TWS login hangs at "Connecting to server..." or repeats "Log in progress (attempt #N)"; '
+        'while running, TWS shows "Attempt N: connection error"'
+    ),
+    "market-data-farm": N_('TWS shows "Market data farm connection is broken" (API message 2103)'),
     "settings-download": N_('TWS says "Downloading settings from server failed"'),
-    "update-failed": N_('TWS says "Update failed, Retry?"'),
+    "update-failed": N_("TWS cannot download its updates (its automatic update fails)"),
 }
 
 LABELS: Mapping[str, str] = {

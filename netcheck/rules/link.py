@@ -37,16 +37,19 @@ def slow_link(s: State) -> None:
 
 
 def _timeouts_of_the_link(s: State) -> list[Outcome]:
-    """Lookups, web and TLS checks that timed out while the same thing worked another way (the
-    name resolved through another path, another web check answered): on this link that is a lost
-    packet, not a fault of its own, so it is explained here rather than reported as a failure."""
+    """Lookups, web, TLS and TCP checks that timed out while the same thing worked another way (the
+    name resolved through another path, another web check answered, the address answered on its
+    other port): on this link that is a lost packet, not a fault of its own, so it is explained here
+    rather than reported as a failure."""
     f = s.facts
     web_ok = f.web_works
     out = []
-    for o in s.unexplained(f.kind(Kind.DNS) + f.http + f.kind(Kind.TLS)):
+    for o in s.unexplained(f.kind(Kind.DNS) + f.http + f.kind(Kind.TLS) + f.tcp):
         if o.reason not in TIMEOUTS:
             continue
         if o.check.kind in (Kind.HTTP, Kind.TLS) and web_ok:
+            out.append(o)
+        elif o.check.kind is Kind.TCP and f.address_answered(o):
             out.append(o)
         elif o.check.kind is Kind.DNS and any(
             x.status is Status.PASS for x in f.kind(Kind.DNS) + f.cross(o.check.host) if x.check.host == o.check.host
@@ -56,8 +59,8 @@ def _timeouts_of_the_link(s: State) -> list[Outcome]:
 
 
 def _nearest_region(answered: list[Outcome], mine: tuple[str, ...]) -> tuple[str, list[Outcome]]:
-    """The user's own region if named, else the fastest one: TWS talks to one region only, so
-    a far region's long round trip is not this network's fault."""
+    """The user's own region if named, else the fastest one: TWS logs in to one region (its farms may
+    span others), so a far region's long round trip is not this network's fault."""
     by_region: dict[str, list[Outcome]] = {}
     for o in answered:
         by_region.setdefault(o.check.region, []).append(o)

@@ -6,9 +6,11 @@ from netcheck.details import params
 from netcheck.details_machine import Installation, MemoryProblem, Session, machine
 from netcheck.facts import GATEWAY_PORTS, failed
 from netcheck.model import Kind, Outcome, Reason, Severity, Status
+from netcheck.report_model import HomeServer
 from netcheck.rules import State
+from netcheck.rules.dns import exists_nowhere
 
-HEADLINE = ("home-server-unreachable",)  # sorted before every other finding of its severity
+HEADLINE = ("home-server-unreachable", "home-server-retired")  # sorted before every other finding of its severity
 
 
 def _machine(s: State, cid: str) -> Outcome | None:
@@ -20,26 +22,47 @@ def _machine_prefix(s: State, prefix: str) -> list[Outcome]:
 
 
 def home_server_unreachable(s: State) -> None:
+    """The server TWS last used (Peer=), then the order-routing server: the first one cut off leads.
+    A fail only where the host list requires it: Peer= may be a template's default, and IBKR routes
+    the login to the account's own server anyway."""
     home = s.home
     if home is None or not home.host:
         return
-    host = home.host
-    outs = [o for o in s.facts.kind(Kind.TCP) if o.check.host == host and o.check.port in GATEWAY_PORTS]
+    for host in (home.host, home.order_host):
+        blocked = _cut_off(s, host)
+        if blocked and not _in_window(s, blocked):
+            _home_finding(s, home, host, blocked)
+            return
+
+
+def _cut_off(s: State, host: str) -> list[Outcome]:
+    outs = [o for o in s.facts.kind(Kind.TCP) if host and o.check.host == host and o.check.port in GATEWAY_PORTS]
     if not outs or any(o.status is Status.PASS for o in outs):
-        return
-    blocked = [o for o in outs if failed(o) or o.reason is Reason.DEPENDENCY]
-    in_window = any(f.id == "ibkr-maintenance" and {o.check.id for o in blocked} <= set(f.checks) for f in s.findings)
-    if not blocked or in_window:
-        return  # only deadline skips: not known to be unreachable; or IBKR's reset window explains it
+        return []
+    return [o for o in outs if failed(o) or o.reason is Reason.DEPENDENCY]  # none: only deadline skips
+
+
+def _in_window(s: State, blocked: list[Outcome]) -> bool:
+    """IBKR's reset window (the schedule rules ran first) already explains these failures."""
+    ids = {o.check.id for o in blocked}
+    return any(f.id == "ibkr-maintenance" and ids <= set(f.checks) for f in s.findings)
+
+
+def _home_finding(s: State, home: HomeServer, host: str, blocked: list[Outcome]) -> None:
     dns = [o for o in s.facts.kind(Kind.DNS) if o.check.host == host and failed(o)]
-    s.add(
-        "home-server-unreachable",
-        Severity.FAIL,
-        dns + blocked,
-        server=host,
-        region=_region_name(home.region),
-        jts_ini=home.source,
-    )
+    where = {"server": host, "region": _region_name(home.region if host == home.host else ""), "jts_ini": home.source}
+    if exists_nowhere(s, host):  # a retired name: jts.ini is stale, the network is fine
+        s.add("home-server-retired", Severity.WARN, dns + blocked, **where)
+        return
+    severity = Severity.FAIL if any(o.check.required for o in blocked) else Severity.WARN
+    s.add("home-server-unreachable", severity, dns + blocked, **where)
+
+
+def tws_use_ssl_off(s: State) -> None:
+    """UseSSL=false: IBKR insists on SSL since 2021; TWS shows a dialog offering to restart with SSL."""
+    if s.home is not None and s.home.use_ssl is False:
+        jts = _machine(s, "machine:jts-ini")
+        s.add("tws-ssl-off", Severity.WARN, [jts] if jts else [], jts_ini=s.home.source)
 
 
 def vpn_default_route(s: State) -> None:
@@ -114,12 +137,20 @@ def ipv6_vmoptions(s: State) -> None:
     installs = machine(o).installations
     if not installs:
         return
+    if _started_by_ibc(s):  # IBC on Linux/macOS drops -D lines: vmoptions advice would be false comfort
+        s.add("ipv6-tws-ibc", Severity.INFO, [o], files=", ".join(i.vmoptions for i in installs))
+        return
     missing = [i for i in installs if not i.prefer_ipv4]
     if not missing:
         s.add("ipv6-tws-prefers-ipv4", Severity.INFO, [o], files=", ".join(i.vmoptions for i in installs))
         return
     where = ", ".join(_where(i) for i in missing)
     s.add("ipv6-tws-vmoptions", Severity.INFO, [o], files=where)
+
+
+def _started_by_ibc(s: State) -> bool:
+    o = _machine(s, "machine:sessions")
+    return o is not None and machine(o).started_by_ibc
 
 
 def _where(i: Installation) -> str:
@@ -129,6 +160,7 @@ def _where(i: Installation) -> str:
 
 RULES = (
     home_server_unreachable,
+    tws_use_ssl_off,
     vpn_default_route,
     low_memory,
     tws_memory,

@@ -9,7 +9,11 @@ from netcheck.rules import State
 
 def ipv6_broken(s: State) -> None:
     v4_ok = {(o.check.host, o.check.port) for o in s.facts.tcp if o.check.family == 4 and o.status is Status.PASS}
-    hits = [o for o in s.unexplained(s.facts.tcp) if o.check.family == 6 and (o.check.host, o.check.port) in v4_ok]
+    hits = [
+        o
+        for o in s.unexplained(s.facts.tcp)
+        if o.check.family == 6 and (o.check.host, o.check.port) in v4_ok and not s.facts.address_answered(o)
+    ]  # an IPv6 address that answered on its other port has working IPv6: that miss is the link's
     if hits:
         s.add("ipv6-broken", Severity.WARN, hits)
 

@@ -46,11 +46,18 @@ def proxy_only(s: State) -> None:
     alive = [o for o in _proxy(s, "reach") if o.status is Status.PASS]
     if not (tunnels or (alive and f.any_pass(f.http))):
         return
-    if f.any_pass(f.tcp) or not any(failed(o) for o in f.tcp):
+    # Without DNS no direct connect is even tried: the dead resolvers are this finding's evidence
+    # (the proxy resolves names itself), not a separate DNS problem to send the user after.
+    lookups = [o for h in f.dns_hosts for o in f.dns_down(h)]
+    if f.any_pass(f.tcp) or not (any(failed(o) for o in f.tcp) or lookups):
         return
-    direct = s.unexplained(f.tcp) + s.unexplained(f.http)
-    gateways = [o for o in f.gateway_tcp if failed(o)]
+    direct = s.unexplained(f.tcp) + s.unexplained(f.http) + lookups
+    gateways = [o for o in f.kind(Kind.TCP) if o.check.port in GATEWAY_PORTS and _not_direct(o)]
     s.add("proxy-only", Severity.FAIL, direct + tunnels, proxy=_names(tunnels or alive), pairs=_pairs(gateways))
+
+
+def _not_direct(o: Outcome) -> bool:
+    return failed(o) or o.reason is Reason.DEPENDENCY  # a gateway never tried because its name did not resolve
 
 
 def proxy_unreachable(s: State) -> None:

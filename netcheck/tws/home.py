@@ -1,4 +1,8 @@
-"""The account's own server from jts.ini (Peer=): named, mapped to its region, tested first."""
+"""The server TWS last used, from jts.ini (Peer=): named, mapped to its region, tested first.
+
+Peer= is written after a successful login, and templates pre-write a default (often the retired
+gdc1), while IBKR routes every login to the account's assigned server. So it is a strong hint, not a
+requirement: it keeps the host list's `required`, and a server the list does not know is optional."""
 
 from __future__ import annotations
 
@@ -23,7 +27,10 @@ def find(dirs: tuple[str, ...], hl: HostList) -> HomeServer | None:
     settings = discover.settings(dirs)
     if settings is None or not settings.ini.peer_host:
         return None
-    return resolve(settings.ini.peer_host, settings.ini.peer_port, settings.path, hl)
+    ini = settings.ini
+    home = resolve(ini.peer_host, ini.peer_port, settings.path, hl)
+    order = ini.order_host if ini.order_host != ini.peer_host else ""
+    return replace(home, order_host=order, use_ssl=ini.use_ssl)
 
 
 def resolve(host: str, port: int, source: str, hl: HostList) -> HomeServer:
@@ -33,17 +40,23 @@ def resolve(host: str, port: int, source: str, hl: HostList) -> HomeServer:
 
 
 def put_first(hl: HostList, home: HomeServer | None) -> HostList:
-    """Pure: the home server leads the run; added (required, both gateway ports) if the list lacks it."""
+    """Pure: the last-used server, then the order-routing server, lead the run; one the list lacks is
+    added (optional, both gateway ports), since a template's default must not fail the run."""
     if home is None:
         return hl
-    mine = [h for h in hl.hosts if h.name.lower() == home.host]
-    if not mine:
-        ports = tuple(sorted({*GATEWAY_PORTS, home.port}))
-        mine = [HostEntry(home.host, ports, "your account's server", home.region, True, home.source)]
-    else:
-        mine = [replace(h, required=True) for h in mine]  # its backups stay optional; it does not
-    rest = [h for h in hl.hosts if h.name.lower() != home.host]
+    names = [n for n in (home.host, home.order_host.lower()) if n]
+    mine = [_entry(hl, n, home) for n in names]
+    rest = [h for h in hl.hosts if h.name.lower() not in names]
     return replace(hl, hosts=(*mine, *rest))
+
+
+def _entry(hl: HostList, name: str, home: HomeServer) -> HostEntry:
+    known = next((h for h in hl.hosts if h.name.lower() == name), None)
+    if known:
+        return known
+    purpose = "the server TWS last used" if name == home.host else "the order-routing server TWS last used"
+    ports = tuple(sorted({*GATEWAY_PORTS, home.port}))
+    return HostEntry(name, ports, purpose, home.region if name == home.host else "", False, home.source)
 
 
 def local_only(hl: HostList) -> HostList:

@@ -1,4 +1,5 @@
-"""Pure parser for TWS's jts.ini: the account's server (Peer=) and the SupportsSSL host cache."""
+"""Pure parser for TWS's jts.ini: the server TWS last used (Peer=), the order-routing server, UseSSL and
+the SupportsSSL host cache."""
 
 from __future__ import annotations
 
@@ -7,22 +8,43 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class JtsIni:
-    peer_host: str = ""
+    peer_host: str = ""  # the server of the last successful login, or a template's default
     peer_port: int = 0
     ssl_hosts: tuple[str, ...] = ()  # host names from SupportsSSL, in file order
+    order_host: str = ""  # [IBGateway] RemoteHostOrderRouting: may be another region's server
+    order_port: int = 0
+    use_ssl: bool | None = None  # [Logon] UseSSL; None when absent
 
 
 def parse(text: str) -> JtsIni:
     """TWS writes Peer= under [Communication] (every public sample, 2017-2026); [Logon] is still
     accepted. Hand-edited files are common, so anything malformed is ignored rather than raised."""
-    peer_host, peer_port = "", 0
-    ssl_hosts: tuple[str, ...] = ()
+    found: dict[str, str] = {}
     for section, key, value in _entries(text):
-        if key == "peer" and not peer_host and section in ("logon", "communication"):
-            peer_host, peer_port = split_host_port(value)
-        elif key == "supportsssl" and not ssl_hosts:
-            ssl_hosts = _ssl_hosts(value)
-    return JtsIni(peer_host, peer_port, ssl_hosts)
+        name = _KEYS.get((section, key)) or _KEYS.get(("", key))
+        if name and value and name not in found:
+            found[name] = value
+    peer_host, peer_port = split_host_port(found.get("peer", ""))
+    order_host, order_port = split_host_port(found.get("order_host", ""))
+    port = found.get("order_port", "")
+    order_port = int(port) if port.isdigit() and 0 < int(port) < 65536 else order_port
+    ssl_hosts = _ssl_hosts(found.get("ssl", ""))
+    return JtsIni(peer_host, peer_port, ssl_hosts, order_host, order_port, _boolean(found.get("use_ssl", "")))
+
+
+_KEYS = {
+    ("communication", "peer"): "peer",
+    ("logon", "peer"): "peer",
+    ("", "supportsssl"): "ssl",  # in any section
+    ("ibgateway", "remotehostorderrouting"): "order_host",
+    ("ibgateway", "remoteportorderrouting"): "order_port",
+    ("logon", "usessl"): "use_ssl",
+}
+
+
+def _boolean(value: str) -> bool | None:
+    v = value.strip().lower()
+    return True if v in ("true", "yes", "1") else False if v in ("false", "no", "0") else None
 
 
 def _entries(text: str) -> list[tuple[str, str, str]]:

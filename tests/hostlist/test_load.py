@@ -23,6 +23,26 @@ def test_bundled_list_covers_what_tws_needs() -> None:
     assert all(not h.required for h in hl.hosts if "_hb1" in h.name)
 
 
+def test_bundled_list_follows_the_2026_12_corrections() -> None:
+    hosts = {h.name: h for h in hostlist.load().hosts}
+    backups = [h for h in hosts.values() if h.backup_of]
+    for name in ("ndc1_hb1.ibllc.com", "ndc1-hb1.ibllc.com", "ndc1-hb2.ibllc.com", "mcgw1-hb2.ibllc.com.cn"):
+        assert hosts[name].backup_of and not hosts[name].required
+    # backups live in other data centres: no region, so no region median counts them
+    assert backups and all(not h.region and not h.required and h.backup_of in hosts for h in backups)
+    assert not hosts["gdc1.ibllc.com"].required  # legacy, retired ~2023
+    for optional in ("gdcdyn.interactivebrokers.com", "cdcdyn.interactivebrokers.com", "s3.amazonaws.com"):
+        assert not hosts[optional].required, optional
+    regional = [n for n in hosts if n.startswith("www.interactivebrokers.") and n != "www.interactivebrokers.com"]
+    assert len(regional) == 6 and "www.ibkr.com.cn" in hosts
+    assert not any(hosts[n].required for n in [*regional, "www.ibkr.com.cn"])
+
+
+def test_bundled_list_points_at_no_file_that_does_not_ship() -> None:
+    text = (Path(hostlist.__file__).parents[2] / "hosts" / "tws.toml").read_text()
+    assert "shared/reference" not in text and ".md" not in text
+
+
 def write(tmp_path: Path, text: str, name: str = "list.toml") -> Path:
     p = tmp_path / name
     p.write_text(text)
