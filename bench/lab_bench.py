@@ -61,8 +61,7 @@ def run_scenario(lab: Lab, name: str, runs: int, with_loop: bool) -> Row:
     breaker(lab)
     nc, nm, nc_cpu, nm_cpu, loop, ok = [], [], [], [], [], 0
     for _ in range(runs):
-        s = measure(in_client(lab.netcheck_argv("--deadline", "30")), env=lab.client_env(),
-                    cwd=str(REPO_ROOT))
+        s = measure(in_client(lab.netcheck_argv("--deadline", "30")), env=lab.client_env(), cwd=str(REPO_ROOT))
         nc.append(s.wall)
         nc_cpu.append(s.cpu)
         ok += _verdict(s.stdout, must, must_not)
@@ -71,11 +70,16 @@ def run_scenario(lab: Lab, name: str, runs: int, with_loop: bool) -> Row:
         nm_cpu.append(n.cpu)
         if with_loop:
             pairs = targets(lab)[2]
-            loop.append(measure(in_client([sys.executable, str(REPO_ROOT / "bench" / "seqloop.py"), "2", *pairs]),
-                                cwd=str(REPO_ROOT)).wall)
+            loop.append(
+                measure(
+                    in_client([sys.executable, str(REPO_ROOT / "bench" / "seqloop.py"), "2", *pairs]),
+                    cwd=str(REPO_ROOT),
+                ).wall
+            )
     lab.reset()
-    return Row(name, median(nc), median(nm), median(nc_cpu), median(nm_cpu), median(loop) if loop else None,
-               f"{ok}/{runs}")
+    return Row(
+        name, median(nc), median(nm), median(nc_cpu), median(nm_cpu), median(loop) if loop else None, f"{ok}/{runs}"
+    )
 
 
 def _verdict(stdout: str, must: str | None, must_not: str | None) -> bool:

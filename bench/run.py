@@ -37,8 +37,10 @@ def machine() -> str:
         mem = f", {kb / 1024 / 1024:.0f} GiB"
     except (OSError, StopIteration, ValueError):
         pass
-    return (f"{os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}; {_nmap_version()}")
+    return (
+        f"{os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; {_nmap_version()}"
+    )
 
 
 def _nmap_version() -> str:
@@ -56,8 +58,11 @@ def main() -> int:
     p.add_argument("--sizes", default="10,100,1000,10000")
     p.add_argument("--skip-lab", action="store_true")
     p.add_argument("--skip-scale", action="store_true")
-    p.add_argument("--scenarios", default="", help="lab scenarios to run, by the start of their name, "
-                   "comma-separated (e.g. healthy); default all")
+    p.add_argument(
+        "--scenarios",
+        default="",
+        help="lab scenarios to run, by the start of their name, comma-separated (e.g. healthy); default all",
+    )
     a = p.parse_args()
     if os.geteuid() != 0:
         print("bench needs root (network namespaces): sudo python3 bench/run.py", file=sys.stderr)
@@ -67,20 +72,28 @@ def main() -> int:
     for name, wall, cpu in startup(max(a.runs, 10)):
         print(f"| `{name}` | {wall * 1000:.0f} ms | {cpu * 1000:.0f} ms |")
     if not a.skip_lab:
-        print("\n| lab scenario | netcheck wall | netcheck CPU | nmap -sT -Pn wall | nmap CPU | netcheck / nmap (wall) "
-              "| sequential loop | right verdict |")
+        print(
+            "\n| lab scenario | netcheck wall | netcheck CPU | nmap -sT -Pn wall | nmap CPU | netcheck / nmap (wall) "
+            "| sequential loop | right verdict |"
+        )
         print("|---|---|---|---|---|---|---|---|")
         for r in lab_bench.run_all(a.runs, [x for x in a.scenarios.split(",") if x]):
             loop = f"{r.seqloop:.2f} s" if r.seqloop is not None else "-"
-            print(f"| {r.scenario} | {r.netcheck:.2f} s | {r.netcheck_cpu:.2f} s | {r.nmap:.2f} s | {r.nmap_cpu:.2f} s "
-                  f"| {r.netcheck / r.nmap:.2f} | {loop} | {r.verdict_ok} |", flush=True)
+            print(
+                f"| {r.scenario} | {r.netcheck:.2f} s | {r.netcheck_cpu:.2f} s | {r.nmap:.2f} s | {r.nmap_cpu:.2f} s "
+                f"| {r.netcheck / r.nmap:.2f} | {loop} | {r.verdict_ok} |",
+                flush=True,
+            )
     if not a.skip_scale:
         print("\n| endpoints | wall | CPU | CPU per endpoint | peak RSS | wrong verdicts | local errors |")
         print("|---|---|---|---|---|---|---|")
         for s in scale.run_all([int(x) for x in a.sizes.split(",")], a.runs):
             label = f"{s.endpoints:,}" + (f" (ulimit -n {s.ulimit})" if s.ulimit else "")
-            print(f"| {label} | {s.wall:.2f} s | {s.cpu:.2f} s | {s.cpu_ms_per_endpoint:.2f} ms | {s.rss_mb:.0f} MB "
-                  f"| {s.wrong} | {s.errors} |", flush=True)
+            print(
+                f"| {label} | {s.wall:.2f} s | {s.cpu:.2f} s | {s.cpu_ms_per_endpoint:.2f} ms | {s.rss_mb:.0f} MB "
+                f"| {s.wrong} | {s.errors} |",
+                flush=True,
+            )
     return 0
 
 

@@ -46,14 +46,27 @@ def up(max_endpoints: int) -> subprocess.Popen[bytes]:
     n_addr = max(1, max_endpoints // PORTS_PER_ADDRESS)
     batch = "".join(f"addr add 198.51.100.{i}/32 dev lo\n" for i in range(1, n_addr + 1))
     subprocess.run(["ip", "-n", NS, "-batch", "-"], input=batch.encode(), check=True)
-    rules = (f"table inet ncb {{\n chain input {{\n type filter hook input priority 0;\n"
-             f" tcp dport {DROPPED}-{DROPPED + 999} drop\n }}\n}}\n")
+    rules = (
+        f"table inet ncb {{\n chain input {{\n type filter hook input priority 0;\n"
+        f" tcp dport {DROPPED}-{DROPPED + 999} drop\n }}\n}}\n"
+    )
     subprocess.run(["ip", "netns", "exec", NS, "nft", "-f", "-"], input=rules.encode(), check=True)
     ready = Path(tempfile.gettempdir()) / "ncb-listener.ready"
     ready.unlink(missing_ok=True)
     per_kind = PORTS_PER_ADDRESS // 3 + 1
-    lst = subprocess.Popen(["ip", "netns", "exec", NS, sys.executable, str(REPO / "bench" / "listener.py"),
-                            str(OPEN), str(per_kind), str(ready)])
+    lst = subprocess.Popen(
+        [
+            "ip",
+            "netns",
+            "exec",
+            NS,
+            sys.executable,
+            str(REPO / "bench" / "listener.py"),
+            str(OPEN),
+            str(per_kind),
+            str(ready),
+        ]
+    )
     for _ in range(100):
         if ready.exists():
             break
@@ -87,14 +100,17 @@ def run_size(n: int, runs: int, ulimit: int | None = None) -> Row:
         hl = Path(d) / "hosts.toml"
         expect = host_list(n, hl)
         limit = f"ulimit -n {ulimit}; " if ulimit else ""
-        cmd = (f"{limit}exec {sys.executable} -m netcheck run --format json "
-               f"--no-local --hosts {hl} --public-dns 127.0.0.1 --deadline 120")
+        cmd = (
+            f"{limit}exec {sys.executable} -m netcheck run --format json "
+            f"--no-local --hosts {hl} --public-dns 127.0.0.1 --deadline 120"
+        )
         env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
         samples = [measure(["ip", "netns", "exec", NS, "sh", "-c", cmd], env=env) for _ in range(runs)]
     wrong, errors = _check(samples[-1].stdout, expect)
     cpu = median([s.cpu for s in samples])
-    return Row(n, median([s.wall for s in samples]), cpu, 1000 * cpu / n,
-               max(s.rss_mb for s in samples), wrong, errors, ulimit)
+    return Row(
+        n, median([s.wall for s in samples]), cpu, 1000 * cpu / n, max(s.rss_mb for s in samples), wrong, errors, ulimit
+    )
 
 
 def _check(stdout: str, expect: dict[str, str]) -> tuple[int, int]:

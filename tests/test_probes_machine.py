@@ -29,13 +29,21 @@ FAKE_TWS = (
 
 
 def check(what: str, tws_dirs: tuple[str, ...] = (), **params: object) -> Check:
-    return next(c for c in plan.machine_checks(tws_dirs) if c.params["what"] == what and
-                all(c.params.get(k) == v for k, v in params.items()))
+    return next(
+        c
+        for c in plan.machine_checks(tws_dirs)
+        if c.params["what"] == what and all(c.params.get(k) == v for k, v in params.items())
+    )
 
 
 def api_check(port: int) -> Check:
-    return Check(id=f"machine:api-port:{port}", kind=check("api-port").kind, target=str(port), required=False,
-                 params={"what": "api-port", "port": port, "expected": "tws"})
+    return Check(
+        id=f"machine:api-port:{port}",
+        kind=check("api-port").kind,
+        target=str(port),
+        required=False,
+        params={"what": "api-port", "port": port, "expected": "tws"},
+    )
 
 
 @pytest.fixture
@@ -48,8 +56,9 @@ def fake_tws() -> Iterator[list[subprocess.Popen[str]]]:
 
 
 def start_tws(procs: list[subprocess.Popen[str]], install: str) -> int:
-    p = subprocess.Popen([sys.executable, "-c", FAKE_TWS, "jclient.LoginFrame", install], stdout=subprocess.PIPE,
-                         text=True)
+    p = subprocess.Popen(
+        [sys.executable, "-c", FAKE_TWS, "jclient.LoginFrame", install], stdout=subprocess.PIPE, text=True
+    )
     procs.append(p)
     assert p.stdout is not None
     return int(p.stdout.readline())
@@ -82,8 +91,9 @@ async def test_two_sessions_of_one_installation(fake_tws: list[subprocess.Popen[
     start_tws(fake_tws, str(tmp_path / "a"))
     two = await machine.probe(check("sessions"), CTX)
     assert two.reason is Reason.CONFLICT
-    assert two.detail["duplicates"] == [{"kind": "tws", "installation": str(tmp_path / "a"),
-                                         "pids": sorted([fake_tws[0].pid, fake_tws[2].pid])}]
+    assert two.detail["duplicates"] == [
+        {"kind": "tws", "installation": str(tmp_path / "a"), "pids": sorted([fake_tws[0].pid, fake_tws[2].pid])}
+    ]
 
 
 async def test_memory_and_tws_memory(tmp_path: Path) -> None:
@@ -119,8 +129,13 @@ async def test_route_interface_names_an_interface_or_skips() -> None:
 
 
 def run_cli(*args: str) -> tuple[int, dict]:  # type: ignore[type-arg]
-    cp = subprocess.run([sys.executable, "-m", "netcheck", "run", "--local-only", "--format", "json", *args],
-                        capture_output=True, text=True, cwd=REPO, timeout=60)
+    cp = subprocess.run(
+        [sys.executable, "-m", "netcheck", "run", "--local-only", "--format", "json", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
     return cp.returncode, json.loads(cp.stdout)
 
 
@@ -166,18 +181,29 @@ def test_cli_without_tws_reports_not_applicable_and_passes(tmp_path: Path) -> No
 
 def test_cli_env_var_and_exclusive_flags(tmp_path: Path) -> None:
     (tmp_path / "jts.ini").write_text("[Logon]\nPeer=zdc1.ibllc.com:4001\n")
-    cp = subprocess.run([sys.executable, "-m", "netcheck", "run", "--local-only", "--format", "json"],
-                        capture_output=True, text=True, cwd=REPO, timeout=60,
-                        env={**__import__("os").environ, "NETCHECK_TWS_DIR": str(tmp_path)})
+    cp = subprocess.run(
+        [sys.executable, "-m", "netcheck", "run", "--local-only", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        env={**__import__("os").environ, "NETCHECK_TWS_DIR": str(tmp_path)},
+    )
     meta = json.loads(cp.stdout)["meta"]
     assert meta["home_server"]["host"] == "zdc1.ibllc.com" and meta["home_server"]["region"] == "europe"
-    bad = subprocess.run([sys.executable, "-m", "netcheck", "run", "--local-only", "--no-local"],
-                         capture_output=True, text=True, cwd=REPO, timeout=60)
+    bad = subprocess.run(
+        [sys.executable, "-m", "netcheck", "run", "--local-only", "--no-local"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
     assert bad.returncode == 2
 
 
-async def test_port_forwarder_for_a_containerised_gateway_is_fine(fake_tws: list[subprocess.Popen[str]],
-                                                                   tmp_path: Path) -> None:
+async def test_port_forwarder_for_a_containerised_gateway_is_fine(
+    fake_tws: list[subprocess.Popen[str]], tmp_path: Path
+) -> None:
     socat = tmp_path / "socat"  # same name as the forwarder Gateway containers use
     socat.symlink_to(sys.executable)
     p = subprocess.Popen([str(socat), "-c", FAKE_TWS], stdout=subprocess.PIPE, text=True)
@@ -200,7 +226,9 @@ def test_launcher_and_its_jvm_are_one_session() -> None:
     roots = session_roots(running)
     assert [r["pid"] for r in roots] == [10, 20, 21] and "ppid" not in roots[0]
     assert roots[0]["installation"] == "/home/ann/Jts/1030"  # named by its JVM, not the shell's /bin
-    other = [{"pid": 30, "ppid": 1, "kind": "tws", "installation": "/bin"},
-             {"pid": 31, "ppid": 30, "kind": "tws", "installation": "/home/ann/Jts/1019"}]
+    other = [
+        {"pid": 30, "ppid": 1, "kind": "tws", "installation": "/bin"},
+        {"pid": 31, "ppid": 30, "kind": "tws", "installation": "/home/ann/Jts/1019"},
+    ]
     assert duplicate_sessions(session_roots(running[:2] + other)) == []  # two installations
     assert duplicate_sessions(roots) == [{"kind": "tws", "installation": "/home/ann/Jts/1030", "pids": [10, 20, 21]}]

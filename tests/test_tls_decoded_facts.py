@@ -40,7 +40,7 @@ def _handshake(ca: trustme.CA, server_cert: trustme.LeafCert, verify: bool = Tru
 
 @pytest.mark.parametrize(
     ("org", "cn"),
-    [("Evil Corp", ""), ("Zscaler Inc.", "Zscaler Root CA"), ("Büro, \"Grün\" + Söhne", "CA/ü=1")],
+    [("Evil Corp", ""), ("Zscaler Inc.", "Zscaler Root CA"), ('Büro, "Grün" + Söhne', "CA/ü=1")],
 )
 def test_decoded_facts_match_cryptography(org: str, cn: str) -> None:
     ca = trustme.CA(organization_name=org)

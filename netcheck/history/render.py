@@ -40,7 +40,12 @@ def render_json(
 
 
 def render_text(
-    runs: list[RunRow], window: str, n_runs: int, avail: list[Availability], ch: Changes, tr: Translator,
+    runs: list[RunRow],
+    window: str,
+    n_runs: int,
+    avail: list[Availability],
+    ch: Changes,
+    tr: Translator,
     outages: Sequence[OutageRow] = (),
 ) -> str:
     lines = [label("history_recent", tr, count=len(runs)), ""]

@@ -1,10 +1,10 @@
 """Manual use of the lab: ``python -m tests.lab up|down|shell|netcheck|set ...`` (as root).
 
-    python -m tests.lab up                 build it and leave it running
-    python -m tests.lab shell              a shell inside the client namespace
-    python -m tests.lab netcheck -- --timeout 1 --deadline 8
-    python -m tests.lab set ports reset    turn a knob (see ``set --help``), ``set healthy`` to undo
-    python -m tests.lab down               remove namespaces, processes and /etc/netns dirs
+python -m tests.lab up                 build it and leave it running
+python -m tests.lab shell              a shell inside the client namespace
+python -m tests.lab netcheck -- --timeout 1 --deadline 8
+python -m tests.lab set ports reset    turn a knob (see ``set --help``), ``set healthy`` to undo
+python -m tests.lab down               remove namespaces, processes and /etc/netns dirs
 """
 
 from __future__ import annotations
@@ -38,15 +38,16 @@ def main(argv: list[str] | None = None) -> int:
     a = p.parse_args(argv)
     lab = Lab(a.hosts)
     if a.command != "up" and Lab.in_use():  # never turn knobs on, or tear down, a pytest session's lab
-        print(f"the lab is in use by another session (lock {LOCK_PATH}); try again when it ends",
-              file=sys.stderr)
+        print(f"the lab is in use by another session (lock {LOCK_PATH}); try again when it ends", file=sys.stderr)
         return 1
     if a.command == "up":
         lab.up()
-        print(f"lab is up; CA {lab.ca_pem_path}; proxy {lab.proxy_url}; resolver {lab.local_dns}, "
-              f"public {lab.public_dns}\nshell:    python -m tests.lab shell\n"
-              f"netcheck: python -m tests.lab netcheck -- --timeout 1 --deadline 8\n"
-              f"down:     python -m tests.lab down")
+        print(
+            f"lab is up; CA {lab.ca_pem_path}; proxy {lab.proxy_url}; resolver {lab.local_dns}, "
+            f"public {lab.public_dns}\nshell:    python -m tests.lab shell\n"
+            f"netcheck: python -m tests.lab netcheck -- --timeout 1 --deadline 8\n"
+            f"down:     python -m tests.lab down"
+        )
         return 0
     if a.command == "down":
         lab.lock(wait=0)

@@ -10,8 +10,12 @@ from .addressing import HIJACK_V4, HIJACK_V6, Endpoint
 MODES = ("normal", "down", "down-drop", "nxdomain", "hijack")
 
 
-def hosts_text(plan: dict[str, Endpoint], mode: str = "normal", names: Iterable[str] = (),
-               hijack: Endpoint = Endpoint(HIJACK_V4, HIJACK_V6)) -> str:
+def hosts_text(
+    plan: dict[str, Endpoint],
+    mode: str = "normal",
+    names: Iterable[str] = (),
+    hijack: Endpoint = Endpoint(HIJACK_V4, HIJACK_V6),
+) -> str:
     """addn-hosts content: ``names`` vanish (nxdomain) or point elsewhere (hijack)."""
     if mode not in MODES:
         raise ValueError(f"dns mode must be one of {MODES}, not {mode!r}")
@@ -27,7 +31,19 @@ def hosts_text(plan: dict[str, Endpoint], mode: str = "normal", names: Iterable[
 
 def dnsmasq_argv(listen: Iterable[str], hosts_file: Path) -> list[str]:
     """An authoritative-only dnsmasq: answers from the hosts file, NXDOMAIN for the rest."""
-    argv = ["dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null", "--no-resolv", "--no-hosts",
-            "--bind-interfaces", "--pid-file=", "--local=/#/", "--local-ttl=1", "--log-facility=-",
-            "--log-queries", "--user=root", f"--addn-hosts={hosts_file}"]
+    argv = [
+        "dnsmasq",
+        "--keep-in-foreground",
+        "--conf-file=/dev/null",
+        "--no-resolv",
+        "--no-hosts",
+        "--bind-interfaces",
+        "--pid-file=",
+        "--local=/#/",
+        "--local-ttl=1",
+        "--log-facility=-",
+        "--log-queries",
+        "--user=root",
+        f"--addn-hosts={hosts_file}",
+    ]
     return argv + [f"--listen-address={a}" for a in listen]

@@ -19,8 +19,9 @@ MITM_PORT = 8443
 INSPECTION_CA = "Evil Corp Inspection CA"
 
 
-def run_netcheck_env(lab: Lab, env: dict[str, str], *args: str, timeout: float = 60
-                     ) -> tuple[int, dict[str, Any] | None, str, str, float]:
+def run_netcheck_env(
+    lab: Lab, env: dict[str, str], *args: str, timeout: float = 60
+) -> tuple[int, dict[str, Any] | None, str, str, float]:
     """Like Lab.run_netcheck, with extra environment (lab.client_env() strips *_proxy)."""
     start = time.monotonic()
     cp = lab.exec_client(lab.netcheck_argv(*args), timeout=timeout, env={**lab.client_env(), **env})
@@ -51,11 +52,32 @@ def tls_inspection(lab: Lab, on: bool = True) -> None:
     cert.private_key_pem.write_to_path(str(key))
     cert.cert_chain_pems[0].write_to_path(str(pem))
     ready.unlink(missing_ok=True)
-    lab.procs.start(MITM, ROUTER_NS, [sys.executable, str(HERE / "tls_mitm.py"), "--cert", str(pem), "--key",
-                                      str(key), "--listen", ROUTER_LAN_V4, "--listen", ROUTER_LAN_V6, "--port",
-                                      str(MITM_PORT), "--ready", str(ready)])
+    lab.procs.start(
+        MITM,
+        ROUTER_NS,
+        [
+            sys.executable,
+            str(HERE / "tls_mitm.py"),
+            "--cert",
+            str(pem),
+            "--key",
+            str(key),
+            "--listen",
+            ROUTER_LAN_V4,
+            "--listen",
+            ROUTER_LAN_V6,
+            "--port",
+            str(MITM_PORT),
+            "--ready",
+            str(ready),
+        ],
+    )
     wait_for(lambda: ready.exists() or not lab.procs.running(MITM), 10, "the TLS-inspecting relay")
     lab.procs.check_alive(MITM)
-    lab.nft([f'iifname "{firewall.LAN_IF}" meta nfproto ipv4 tcp dport 443 dnat ip to {ROUTER_LAN_V4}:{MITM_PORT}',
-             f'iifname "{firewall.LAN_IF}" meta nfproto ipv6 tcp dport 443 dnat ip6 to '
-             f'[{ROUTER_LAN_V6}]:{MITM_PORT}'], chain=firewall.NAT)
+    lab.nft(
+        [
+            f'iifname "{firewall.LAN_IF}" meta nfproto ipv4 tcp dport 443 dnat ip to {ROUTER_LAN_V4}:{MITM_PORT}',
+            f'iifname "{firewall.LAN_IF}" meta nfproto ipv6 tcp dport 443 dnat ip6 to [{ROUTER_LAN_V6}]:{MITM_PORT}',
+        ],
+        chain=firewall.NAT,
+    )

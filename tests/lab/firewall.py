@@ -57,8 +57,10 @@ def drop_all_beyond_router() -> list[str]:
 
 def block_endpoints(endpoints: Iterable[Endpoint], how: str = "drop") -> list[str]:
     eps = list(endpoints)
-    return [f'oifname "{WAN_IF}" ip daddr {_set(e.v4 for e in eps)} {REJECT[how]}',
-            f'oifname "{WAN_IF}" ip6 daddr {_set(e.v6 for e in eps)} {REJECT[how]}']
+    return [
+        f'oifname "{WAN_IF}" ip daddr {_set(e.v4 for e in eps)} {REJECT[how]}',
+        f'oifname "{WAN_IF}" ip6 daddr {_set(e.v6 for e in eps)} {REJECT[how]}',
+    ]
 
 
 def blackhole_ipv6() -> list[str]:
@@ -66,18 +68,24 @@ def blackhole_ipv6() -> list[str]:
 
 
 def drop_local_dns() -> list[str]:
-    return [f'oifname "{WAN_IF}" ip daddr {LOCAL_DNS_V4} meta l4proto {{ tcp, udp }} th dport 53 drop',
-            f'oifname "{WAN_IF}" ip6 daddr {LOCAL_DNS_V6} meta l4proto {{ tcp, udp }} th dport 53 drop']
+    return [
+        f'oifname "{WAN_IF}" ip daddr {LOCAL_DNS_V4} meta l4proto {{ tcp, udp }} th dport 53 drop',
+        f'oifname "{WAN_IF}" ip6 daddr {LOCAL_DNS_V6} meta l4proto {{ tcp, udp }} th dport 53 drop',
+    ]
 
 
 def captive_filter() -> list[str]:
     """Let DNS and the (DNAT-ed) portal through; drop everything else the client sends out."""
-    return [f'iifname "{LAN_IF}" meta l4proto {{ tcp, udp }} th dport 53 return',
-            f'iifname "{LAN_IF}" ip daddr {PORTAL_V4} tcp dport 80 return',
-            f'iifname "{LAN_IF}" ip6 daddr {PORTAL_V6} tcp dport 80 return',
-            f'iifname "{LAN_IF}" drop']
+    return [
+        f'iifname "{LAN_IF}" meta l4proto {{ tcp, udp }} th dport 53 return',
+        f'iifname "{LAN_IF}" ip daddr {PORTAL_V4} tcp dport 80 return',
+        f'iifname "{LAN_IF}" ip6 daddr {PORTAL_V6} tcp dport 80 return',
+        f'iifname "{LAN_IF}" drop',
+    ]
 
 
 def captive_nat() -> list[str]:
-    return [f'iifname "{LAN_IF}" meta nfproto ipv4 tcp dport 80 dnat ip to {PORTAL_V4}',
-            f'iifname "{LAN_IF}" meta nfproto ipv6 tcp dport 80 dnat ip6 to {PORTAL_V6}']
+    return [
+        f'iifname "{LAN_IF}" meta nfproto ipv4 tcp dport 80 dnat ip to {PORTAL_V4}',
+        f'iifname "{LAN_IF}" meta nfproto ipv6 tcp dport 80 dnat ip6 to {PORTAL_V6}',
+    ]

@@ -1,8 +1,8 @@
 """The lab: three namespaces (client, router, internet) and the knobs tests turn.
 
-    ncl-client eth0 ── lan0 ncl-router wan0 ── eth0 ncl-inet
-    198.51.100.2        198.51.100.1  203.0.113.1     203.0.113.x (one per name, resolvers, portal)
-    2001:db8:100::2     2001:db8:100::1 2001:db8:113::1  2001:db8:113::x
+ncl-client eth0 ── lan0 ncl-router wan0 ── eth0 ncl-inet
+198.51.100.2        198.51.100.1  203.0.113.1     203.0.113.x (one per name, resolvers, portal)
+2001:db8:100::2     2001:db8:100::1 2001:db8:113::1  2001:db8:113::x
 """
 
 from __future__ import annotations
@@ -176,8 +176,9 @@ class Lab:
 
     def reset(self) -> None:
         """Back to healthy: no scenario rules, normal DNS, no portal, no impairment, no skew."""
-        script = "".join(firewall.chain_script(c, []) for c in
-                         (firewall.SCENARIO, firewall.CAPTIVE, firewall.KNOBS, firewall.NAT))
+        script = "".join(
+            firewall.chain_script(c, []) for c in (firewall.SCENARIO, firewall.CAPTIVE, firewall.KNOBS, firewall.NAT)
+        )
         run(["nft", "-f", "-"], ROUTER_NS, input=script)
         self.impair(None)
         self.set_clock_skew(0)
@@ -224,13 +225,28 @@ class Lab:
             return
         ready = self.workdir / "relay.ready"
         ready.unlink(missing_ok=True)
-        self.procs.start("relay", ROUTER_NS, [sys.executable, str(HERE / "relay.py"), "--dev",
-                         firewall.TUN_IF, "--delay-ms", str((delay_ms or 0) / 2), "--loss-pct",
-                         str(loss_pct), "--ready", str(ready)])
+        self.procs.start(
+            "relay",
+            ROUTER_NS,
+            [
+                sys.executable,
+                str(HERE / "relay.py"),
+                "--dev",
+                firewall.TUN_IF,
+                "--delay-ms",
+                str((delay_ms or 0) / 2),
+                "--loss-pct",
+                str(loss_pct),
+                "--ready",
+                str(ready),
+            ],
+        )
         wait_for(ready.exists, 5, "the delay relay")
-        batch = [f"link set {firewall.TUN_IF} up",
-                 f"route replace 0.0.0.0/0 dev {firewall.TUN_IF} table {IMPAIR_TABLE}",
-                 f"route replace ::/0 dev {firewall.TUN_IF} table {IMPAIR_TABLE}"]
+        batch = [
+            f"link set {firewall.TUN_IF} up",
+            f"route replace 0.0.0.0/0 dev {firewall.TUN_IF} table {IMPAIR_TABLE}",
+            f"route replace ::/0 dev {firewall.TUN_IF} table {IMPAIR_TABLE}",
+        ]
         run(["ip", "-batch", "-"], ROUTER_NS, input="\n".join(batch) + "\n")
 
     def set_clock_skew(self, seconds: float) -> None:
@@ -241,20 +257,30 @@ class Lab:
 
     # --- running things in the client ---------------------------------------------------
     def client_env(self) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items()
-               if not k.lower().endswith("_proxy") and k not in ("SSL_CERT_FILE", "SSL_CERT_DIR")}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.lower().endswith("_proxy") and k not in ("SSL_CERT_FILE", "SSL_CERT_DIR")
+        }
         env["NO_COLOR"] = "1"
         # Scenarios must not depend on this machine's TWS: a jts.ini Peer= changes the findings.
         env["NETCHECK_TWS_DIR"] = str(self.workdir / "no-tws")
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
         return env
 
-    def exec_client(self, cmd: str | list[str], timeout: float = 30,
-                    env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    def exec_client(
+        self, cmd: str | list[str], timeout: float = 30, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         """Run a command (a list, or a string for sh -c) in the client namespace."""
         argv = ["sh", "-c", cmd] if isinstance(cmd, str) else list(cmd)
-        return subprocess.run(["ip", "netns", "exec", CLIENT_NS, *argv], capture_output=True, text=True,
-                              timeout=timeout, cwd=REPO_ROOT, env=env or self.client_env())
+        return subprocess.run(
+            ["ip", "netns", "exec", CLIENT_NS, *argv],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=REPO_ROOT,
+            env=env or self.client_env(),
+        )
 
     def probe(self, *args: str, timeout: float = 30) -> dict[str, Any]:
         """Run tests/lab/probe.py in the client and return its JSON result."""
@@ -265,11 +291,22 @@ class Lab:
 
     def netcheck_argv(self, *args: str) -> list[str]:
         extra = [] if "--hosts" in args else ["--hosts", str(self.host_list_path)]
-        return [sys.executable, "-m", "netcheck", "run", "--format", "json", "--ca-bundle",
-                str(self.ca_pem_path), "--public-dns", PUBLIC_DNS_V4, *extra, *args]
+        return [
+            sys.executable,
+            "-m",
+            "netcheck",
+            "run",
+            "--format",
+            "json",
+            "--ca-bundle",
+            str(self.ca_pem_path),
+            "--public-dns",
+            PUBLIC_DNS_V4,
+            *extra,
+            *args,
+        ]
 
-    def run_netcheck(self, *args: str, timeout: float = 60
-                     ) -> tuple[int, dict[str, Any] | None, str, str, float]:
+    def run_netcheck(self, *args: str, timeout: float = 60) -> tuple[int, dict[str, Any] | None, str, str, float]:
         """(exit code, parsed JSON or None, stdout, stderr, elapsed seconds)."""
         start = time.monotonic()
         cp = self.exec_client(self.netcheck_argv(*args), timeout=timeout)
@@ -292,20 +329,30 @@ class Lab:
     def _build_links(self) -> None:
         for ns in NAMESPACES:
             run(["ip", "netns", "add", ns])
-        common = ["net.ipv6.conf.all.disable_ipv6=0", "net.ipv6.conf.default.accept_ra=0",
-                  "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0"]
-        router = ["net.ipv4.ip_forward=1", "net.ipv6.conf.all.forwarding=1",
-                  "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0"]
+        common = [
+            "net.ipv6.conf.all.disable_ipv6=0",
+            "net.ipv6.conf.default.accept_ra=0",
+            "net.ipv6.conf.all.accept_dad=0",
+            "net.ipv6.conf.default.accept_dad=0",
+        ]
+        router = [
+            "net.ipv4.ip_forward=1",
+            "net.ipv6.conf.all.forwarding=1",
+            "net.ipv4.conf.all.rp_filter=0",
+            "net.ipv4.conf.default.rp_filter=0",
+        ]
         # A firewall that rejects must reject every attempt, not the first few a second.
-        no_icmp_limit = ["net.ipv4.icmp_ratelimit=0", "net.ipv6.icmp.ratelimit=0",
-                         "net.ipv4.icmp_msgs_per_sec=1000000", "net.ipv4.icmp_msgs_burst=1000000"]
+        no_icmp_limit = [
+            "net.ipv4.icmp_ratelimit=0",
+            "net.ipv6.icmp.ratelimit=0",
+            "net.ipv4.icmp_msgs_per_sec=1000000",
+            "net.ipv4.icmp_msgs_burst=1000000",
+        ]
         for ns in NAMESPACES:  # before the links exist, so the new devices inherit "default"
             extra = (router if ns == ROUTER_NS else []) + (no_icmp_limit if ns != CLIENT_NS else [])
             run(["sysctl", "-qw", *common, *extra], ns)
-        run(["ip", "-n", CLIENT_NS, "link", "add", "eth0", "type", "veth", "peer", "name", "lan0",
-             "netns", ROUTER_NS])
-        run(["ip", "-n", ROUTER_NS, "link", "add", "wan0", "type", "veth", "peer", "name", "eth0",
-             "netns", INET_NS])
+        run(["ip", "-n", CLIENT_NS, "link", "add", "eth0", "type", "veth", "peer", "name", "lan0", "netns", ROUTER_NS])
+        run(["ip", "-n", ROUTER_NS, "link", "add", "wan0", "type", "veth", "peer", "name", "eth0", "netns", INET_NS])
         for ns, batch in self._link_batches().items():
             run(["ip", "-batch", "-"], ns, input="\n".join(batch) + "\n")
         rules = [f"rule add iif {i} lookup {IMPAIR_TABLE} pref 100" for i in ("lan0", "wan0")]
@@ -317,14 +364,29 @@ class Lab:
         extra = [(LOCAL_DNS_V4, LOCAL_DNS_V6), (PUBLIC_DNS_V4, PUBLIC_DNS_V6), (PORTAL_V4, PORTAL_V6)]
         for v4, v6 in extra + [(e.v4, e.v6) for e in self.plan.values()]:
             inet += [f"addr add {v4}/32 dev eth0", f"addr add {v6}/128 dev eth0 nodad"]
-        inet += ["link set lo up", "link set eth0 up", f"route add default via {ROUTER_WAN_V4}",
-                 f"route add ::/0 via {ROUTER_WAN_V6}"]
-        router = ["link set lo up", "link set lan0 up", "link set wan0 up",
-                  f"addr add {ROUTER_LAN_V4}/24 dev lan0", f"addr add {ROUTER_LAN_V6}/64 dev lan0 nodad",
-                  f"addr add {ROUTER_WAN_V4}/24 dev wan0", f"addr add {ROUTER_WAN_V6}/64 dev wan0 nodad"]
-        client = ["link set lo up", "link set eth0 up", f"addr add {CLIENT_V4}/24 dev eth0",
-                  f"addr add {CLIENT_V6}/64 dev eth0 nodad", f"route add default via {ROUTER_LAN_V4}",
-                  f"route add ::/0 via {ROUTER_LAN_V6}"]
+        inet += [
+            "link set lo up",
+            "link set eth0 up",
+            f"route add default via {ROUTER_WAN_V4}",
+            f"route add ::/0 via {ROUTER_WAN_V6}",
+        ]
+        router = [
+            "link set lo up",
+            "link set lan0 up",
+            "link set wan0 up",
+            f"addr add {ROUTER_LAN_V4}/24 dev lan0",
+            f"addr add {ROUTER_LAN_V6}/64 dev lan0 nodad",
+            f"addr add {ROUTER_WAN_V4}/24 dev wan0",
+            f"addr add {ROUTER_WAN_V6}/64 dev wan0 nodad",
+        ]
+        client = [
+            "link set lo up",
+            "link set eth0 up",
+            f"addr add {CLIENT_V4}/24 dev eth0",
+            f"addr add {CLIENT_V6}/64 dev eth0 nodad",
+            f"route add default via {ROUTER_LAN_V4}",
+            f"route add ::/0 via {ROUTER_LAN_V6}",
+        ]
         return {INET_NS: inet, ROUTER_NS: router, CLIENT_NS: client}
 
     def _write_certs(self) -> None:
@@ -358,19 +420,49 @@ class Lab:
         ready = self.workdir / "servers.ready"
         ready.unlink(missing_ok=True)
         w = self.workdir
-        self.procs.start("servers", INET_NS, [
-            sys.executable, str(HERE / "servers.py"), "--cert", str(w / "server.pem"), "--key",
-            str(w / "server.key"), "--control", str(w / "control.json"), "--ready", str(ready),
-            "--portal", PORTAL_V4, "--portal", PORTAL_V6])
+        self.procs.start(
+            "servers",
+            INET_NS,
+            [
+                sys.executable,
+                str(HERE / "servers.py"),
+                "--cert",
+                str(w / "server.pem"),
+                "--key",
+                str(w / "server.key"),
+                "--control",
+                str(w / "control.json"),
+                "--ready",
+                str(ready),
+                "--portal",
+                PORTAL_V4,
+                "--portal",
+                PORTAL_V6,
+            ],
+        )
         wait_for(lambda: ready.exists() or not self.procs.running("servers"), 15, "the fake servers")
         self.procs.check_alive("servers")
 
     def _start_proxy(self) -> None:
         conf = self.workdir / "tinyproxy.conf"
-        conf.write_text("\n".join([
-            "User nobody", "Group nogroup", f"Port {PROXY_PORT}", f"Listen {ROUTER_LAN_V4}",
-            "Timeout 30", "MaxClients 64", "Allow 198.51.100.0/24", "Allow 2001:db8::/32",
-            "ConnectPort 443", "DisableViaHeader Yes", "LogLevel Info"]) + "\n")
+        conf.write_text(
+            "\n".join(
+                [
+                    "User nobody",
+                    "Group nogroup",
+                    f"Port {PROXY_PORT}",
+                    f"Listen {ROUTER_LAN_V4}",
+                    "Timeout 30",
+                    "MaxClients 64",
+                    "Allow 198.51.100.0/24",
+                    "Allow 2001:db8::/32",
+                    "ConnectPort 443",
+                    "DisableViaHeader Yes",
+                    "LogLevel Info",
+                ]
+            )
+            + "\n"
+        )
         self.procs.start("proxy", ROUTER_NS, ["tinyproxy", "-d", "-c", str(conf)])
         self._wait_listening("proxy", "tcp", {f"{ROUTER_LAN_V4}:{PROXY_PORT}"})
 

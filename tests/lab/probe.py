@@ -20,8 +20,13 @@ from typing import Any
 def failure(exc: BaseException) -> dict[str, Any]:
     code = getattr(exc, "errno", None)
     kind = "timeout" if isinstance(exc, (socket.timeout, TimeoutError)) and code is None else None
-    return {"ok": False, "error": type(exc).__name__, "message": str(exc), "errno": code,
-            "errname": kind or (errno.errorcode.get(code) if isinstance(code, int) else None)}
+    return {
+        "ok": False,
+        "error": type(exc).__name__,
+        "message": str(exc),
+        "errno": code,
+        "errname": kind or (errno.errorcode.get(code) if isinstance(code, int) else None),
+    }
 
 
 def connect(a: argparse.Namespace) -> dict[str, Any]:
@@ -64,8 +69,9 @@ def http_get(a: argparse.Namespace) -> dict[str, Any]:
     u = urlsplit(a.url)
     if u.scheme == "https":
         ctx = ssl.create_default_context(cafile=a.ca)
-        conn: http.client.HTTPConnection = http.client.HTTPSConnection(u.hostname, u.port or 443,
-                                                                       timeout=a.timeout, context=ctx)
+        conn: http.client.HTTPConnection = http.client.HTTPSConnection(
+            u.hostname, u.port or 443, timeout=a.timeout, context=ctx
+        )
     else:
         conn = http.client.HTTPConnection(u.hostname, u.port or 80, timeout=a.timeout)
     conn.request("GET", u.path or "/")
@@ -99,7 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
-    "connect": connect, "gai": gai, "resolve": resolve, "http": http_get, "proxy-connect": proxy_connect,
+    "connect": connect,
+    "gai": gai,
+    "resolve": resolve,
+    "http": http_get,
+    "proxy-connect": proxy_connect,
 }
 
 

@@ -14,8 +14,9 @@ def in_ns(ns: str | None, argv: Sequence[str]) -> list[str]:
     return ["ip", "netns", "exec", ns, *argv] if ns else list(argv)
 
 
-def run(argv: Sequence[str], ns: str | None = None, *, check: bool = True, input: str | None = None,
-        timeout: float = 30) -> subprocess.CompletedProcess[str]:
+def run(
+    argv: Sequence[str], ns: str | None = None, *, check: bool = True, input: str | None = None, timeout: float = 30
+) -> subprocess.CompletedProcess[str]:
     """Run a command (inside ``ns`` if given); raise with its stderr when ``check`` fails."""
     cp = subprocess.run(in_ns(ns, argv), input=input, capture_output=True, text=True, timeout=timeout)
     if check and cp.returncode != 0:
@@ -67,8 +68,9 @@ class Processes:
     def start(self, name: str, ns: str, argv: Sequence[str]) -> int:
         self.stop(name)
         log = open(self.workdir / f"{name}.log", "ab")
-        child = subprocess.Popen(in_ns(ns, argv), stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                 start_new_session=True)
+        child = subprocess.Popen(
+            in_ns(ns, argv), stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True
+        )
         log.close()
         self._children[name] = child
         (self.workdir / f"{name}.pid").write_text(f"{child.pid}\n")

@@ -55,8 +55,13 @@ def route(host: str, path: str, tls: bool, portal: bool) -> tuple[int, str, dict
 def render(status: int, body: str, headers: dict[str, str], skew: float) -> bytes:
     reason = {200: "OK", 204: "No Content", 302: "Found", 400: "Bad Request"}.get(status, "OK")
     raw = body.encode()
-    lines = [f"HTTP/1.1 {status} {reason}", f"Date: {http_date(skew)}", "Server: ncl-lab",
-             "Connection: close", "Content-Type: text/html"]
+    lines = [
+        f"HTTP/1.1 {status} {reason}",
+        f"Date: {http_date(skew)}",
+        "Server: ncl-lab",
+        "Connection: close",
+        "Content-Type: text/html",
+    ]
     if status != 204:
         lines.append(f"Content-Length: {len(raw)}")
     lines += [f"{k}: {v}" for k, v in headers.items()]
@@ -88,6 +93,7 @@ def make_http_handler(cfg: Config, tls: bool):
             pass
         finally:
             writer.close()
+
     return handle
 
 
@@ -108,8 +114,7 @@ async def main(args: argparse.Namespace) -> None:
     tls.load_cert_chain(args.cert, args.key)
     servers = [await asyncio.start_server(silent, WILDCARD, p, reuse_address=True) for p in GATEWAY_PORTS]
     servers.append(await asyncio.start_server(make_http_handler(cfg, False), WILDCARD, 80, reuse_address=True))
-    servers.append(await asyncio.start_server(make_http_handler(cfg, True), WILDCARD, 443, ssl=tls,
-                                              reuse_address=True))
+    servers.append(await asyncio.start_server(make_http_handler(cfg, True), WILDCARD, 443, ssl=tls, reuse_address=True))
     Path(args.ready).write_text("ready\n")
     await asyncio.gather(*(s.serve_forever() for s in servers))
 

@@ -35,11 +35,17 @@ def test_gateway_accepts_tcp_4001(healthy_lab: Lab, family: str) -> None:
 # With zero latency the ICMPv6 error reaches the client while connect() still holds the socket,
 # so Linux keeps it as a soft error and aborts only at the first SYN retransmission (~1 s).
 # Real paths have latency: a 2 ms emulated delay makes the reject arrive as it would there.
-@pytest.mark.parametrize(("how", "family", "expected"), [
-    ("drop", "4", "timeout"), ("drop", "6", "timeout"),
-    ("reset", "4", "ECONNREFUSED"), ("reset", "6", "ECONNREFUSED"),
-    ("icmp-admin", "4", "EHOSTUNREACH"), ("icmp-admin", "6", "EACCES"),
-])
+@pytest.mark.parametrize(
+    ("how", "family", "expected"),
+    [
+        ("drop", "4", "timeout"),
+        ("drop", "6", "timeout"),
+        ("reset", "4", "ECONNREFUSED"),
+        ("reset", "6", "ECONNREFUSED"),
+        ("icmp-admin", "4", "EHOSTUNREACH"),
+        ("icmp-admin", "6", "EACCES"),
+    ],
+)
 def test_block_ports_gives_the_intended_error(healthy_lab: Lab, how: str, family: str, expected: str) -> None:
     healthy_lab.impair(delay_ms=2)
     healthy_lab.block_ports([4000, 4001], how)
@@ -49,13 +55,17 @@ def test_block_ports_gives_the_intended_error(healthy_lab: Lab, how: str, family
     assert connect(healthy_lab, "www.interactivebrokers.com", 443, family)["ok"]
 
 
-@pytest.mark.parametrize(("mode", "rcode", "answers"), [
-    ("normal", "NOERROR", []),  # filled in below from the address plan
-    ("nxdomain", "NXDOMAIN", []),
-    ("hijack", "NOERROR", [HIJACK_V4]),
-])
-def test_dns_modes_change_only_the_configured_resolver(healthy_lab: Lab, mode: str, rcode: str,
-                                                       answers: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("mode", "rcode", "answers"),
+    [
+        ("normal", "NOERROR", []),  # filled in below from the address plan
+        ("nxdomain", "NXDOMAIN", []),
+        ("hijack", "NOERROR", [HIJACK_V4]),
+    ],
+)
+def test_dns_modes_change_only_the_configured_resolver(
+    healthy_lab: Lab, mode: str, rcode: str, answers: list[str]
+) -> None:
     healthy_lab.dns(mode)
     answers = [healthy_lab.address_of(GATEWAY).v4] if mode == "normal" else answers
     local = healthy_lab.probe("resolve", GATEWAY)

@@ -43,11 +43,13 @@ def make_handler(upstream_tls: ssl.SSLContext):
         try:
             host, port = original_destination(writer.get_extra_info("socket"))
             up_reader, up_writer = await asyncio.wait_for(
-                asyncio.open_connection(host, port, ssl=upstream_tls, server_hostname=None), 5)
+                asyncio.open_connection(host, port, ssl=upstream_tls, server_hostname=None), 5
+            )
         except (TimeoutError, OSError, ssl.SSLError):
             writer.close()
             return
         await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
     return handle
 
 
@@ -57,8 +59,7 @@ async def main(args: argparse.Namespace) -> None:
     upstream = ssl.create_default_context()
     upstream.check_hostname = False
     upstream.verify_mode = ssl.CERT_NONE  # inspecting boxes re-sign whatever they get
-    server = await asyncio.start_server(make_handler(upstream), args.listen, args.port, ssl=tls,
-                                        reuse_address=True)
+    server = await asyncio.start_server(make_handler(upstream), args.listen, args.port, ssl=tls, reuse_address=True)
     Path(args.ready).write_text("ready\n")
     await server.serve_forever()
 

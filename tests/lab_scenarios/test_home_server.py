@@ -17,8 +17,9 @@ def fake_tws(tmp_path: Path, peer: str) -> Path:
     jts = tmp_path / "Jts"
     (jts / "1030").mkdir(parents=True)
     (jts / "1030" / "tws.vmoptions").write_text("-Xmx2048m\n### keep on update\n")
-    (jts / "jts.ini").write_text(f"[Logon]\nSupportsSSL={peer}:4000,true,20261101,false\n"
-                                 f"[Communication]\nPeer={peer}:4001\n")
+    (jts / "jts.ini").write_text(
+        f"[Logon]\nSupportsSSL={peer}:4000,true,20261101,false\n[Communication]\nPeer={peer}:4001\n"
+    )
     return jts
 
 
@@ -26,7 +27,8 @@ def test_home_server_unreachable_is_the_headline(healthy_lab: Lab, tmp_path: Pat
     healthy_lab.block_host("zdc1.ibllc.com")
     jts = fake_tws(tmp_path, "zdc1.ibllc.com")
     code, report, stdout, stderr, elapsed = healthy_lab.run_netcheck(
-        "--timeout", "1", "--deadline", str(DEADLINE), "--tws-dir", str(jts), timeout=DEADLINE + 30)
+        "--timeout", "1", "--deadline", str(DEADLINE), "--tws-dir", str(jts), timeout=DEADLINE + 30
+    )
     context = f"exit {code}, {elapsed:.2f}s\nstdout: {stdout[:3000]}\nstderr: {stderr[-2000:]}"
     assert report is not None, context
     first = report["findings"][0]
@@ -42,9 +44,12 @@ def test_home_server_unreachable_is_the_headline(healthy_lab: Lab, tmp_path: Pat
 
 def test_home_server_healthy_names_it_with_region_table(healthy_lab: Lab, tmp_path: Path) -> None:
     jts = fake_tws(tmp_path, "zdc1.ibllc.com")
-    cp = healthy_lab.exec_client(healthy_lab.netcheck_argv("--format", "terminal", "--timeout", "1", "--deadline",
-                                                           str(DEADLINE), "--tws-dir", str(jts)),
-                                 timeout=DEADLINE + 30)
+    cp = healthy_lab.exec_client(
+        healthy_lab.netcheck_argv(
+            "--format", "terminal", "--timeout", "1", "--deadline", str(DEADLINE), "--tws-dir", str(jts)
+        ),
+        timeout=DEADLINE + 30,
+    )
     assert cp.returncode == 0, cp.stdout + cp.stderr
     assert "Your account's server: zdc1.ibllc.com, Europe" in cp.stdout, cp.stdout
     assert "Europe: " in cp.stdout and "← your region" in cp.stdout, cp.stdout

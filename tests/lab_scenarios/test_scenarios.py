@@ -53,8 +53,13 @@ SCENARIOS = {
     "dns_nxdomain": _scenario(lambda lab: lab.dns("nxdomain"), {"dns-nxdomain"}, 1),
     "dns_hijack": _scenario(lambda lab: lab.dns("hijack"), {"dns-mismatch"}, 1),
     "captive_portal": _scenario(lambda lab: lab.captive_portal(True), {"captive-portal"}, 1),
-    "region_unreachable": _scenario(lambda lab: lab.block_host("zdc1.ibllc.com", "zdc1_hb1.ibllc.com"), set(), 0,
-                                    present=frozenset({"region-unreachable"}), mentions="europe"),
+    "region_unreachable": _scenario(
+        lambda lab: lab.block_host("zdc1.ibllc.com", "zdc1_hb1.ibllc.com"),
+        set(),
+        0,
+        present=frozenset({"region-unreachable"}),
+        mentions="europe",
+    ),
     "ipv6_broken": _scenario(Lab.blackhole_ipv6, set(), 0, present=frozenset({"ipv6-broken"})),
 }
 MARKS: dict[str, list[pytest.MarkDecorator]] = {}
