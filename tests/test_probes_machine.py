@@ -215,7 +215,7 @@ async def test_port_forwarder_for_a_containerised_gateway_is_fine(
 
 
 def test_launcher_and_its_jvm_are_one_session() -> None:
-    from netcheck.probes.machine_net import duplicate_sessions, session_roots
+    from netcheck.probes.machine_sessions import duplicate_sessions, session_roots
 
     running = [
         {"pid": 10, "ppid": 1, "kind": "tws", "installation": "/bin"},  # the `tws` launcher script

@@ -101,9 +101,10 @@ def discover() -> tuple[Running, ...]:
     """I/O: running TWS / IB Gateway sessions (psutil) and the TCP ports each listens on."""
     import psutil
 
-    from netcheck.probes.machine_net import _processes, socket_table
+    from netcheck.probes.machine_net import socket_table
+    from netcheck.probes.machine_sessions import processes
 
-    sessions = _processes()
+    sessions = processes()
     pids = _descendants({int(s["pid"]) for s in sessions})
     socks, _complete = socket_table()
     out = []

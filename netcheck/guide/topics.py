@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from netcheck.guide import api_errors, faq_help, faq_install, faq_startup, faq_thirdparty, sources
+from netcheck.guide import api_errors, faq_help, faq_install, faq_startup, faq_thirdparty, relogin, sources
 from netcheck.guide.model import Answer, Branch, Question, Topic
 from netcheck.messages.base import N_
 
@@ -159,34 +159,6 @@ PORTAL_NOT_PLATFORM = Question(
     ),
 )
 
-# IBKR's schedule (see netcheck/schedule/data/ibkr-schedule.toml for the dated sources)
-WEEKLY_RELOGIN = Answer(
-    N_(
-        "IBKR invalidates the security tokens of every session each Sunday at 1:00 am New York time, "
-        "and may do so at other times for security. TWS and IB Gateway with auto-restart survive the "
-        "daily restart without a login, but after this weekly reset they need one manual login with "
-        "two-factor authentication."
-    ),
-    N_(
-        "Plan one manual login with your security device each week after Sunday 1:00 am New York time, "
-        "before your markets open; an unattended setup (IBC) should alert you when the login window appears."
-    ),
-)
-
-RELOGIN_REQUIRED = Answer(
-    N_(
-        "A user name can hold one trading session at a time: logging in elsewhere with the same user name "
-        "(another TWS or IB Gateway, the mobile app, the web trading platform) ends this session, and TWS "
-        "then says that a re-login is required or that an existing session was detected. The same "
-        "messages appear during IBKR's nightly reset and after the weekly re-authentication."
-    ),
-    N_(
-        "Close the other session, or give it its own user name (IBKR lets you add users to an account). "
-        "If nothing else is logged in, run netcheck run: it says when you are inside IBKR's published reset "
-        "window and until when; log in again after it ends."
-    ),
-)
-
 LOGIN_TOPICS: tuple[Topic, ...] = (
     Topic("wrong-password", N_('"Invalid user name or password" at login'), WRONG_PASSWORD),
     Topic("code-rejected", N_('"Login failed" after entering the security code'), CODE_REJECTED),
@@ -201,8 +173,6 @@ LOGIN_TOPICS: tuple[Topic, ...] = (
     Topic("not-approved", N_("New account: not approved yet, or approved today"), NOT_APPROVED),
     Topic("account-closed", N_("Closed account"), CLOSED),
     Topic("paper-vs-live", N_("Paper-trading or live credentials"), PAPER),
-    Topic("weekly-relogin", N_("A full login with the security code is needed once a week"), WEEKLY_RELOGIN),
-    Topic("relogin-required", N_('"Re-login is required" or "existing session detected"'), RELOGIN_REQUIRED),
 )
 
 # The login topics whose facts IBKR's KB1133 states; the others' source was not recorded when they were written.
@@ -212,6 +182,7 @@ FROM_KB1133 = frozenset(
 
 TOPICS: tuple[Topic, ...] = (
     *(replace(t, source=(sources.LOGIN_FAILURES,)) if t.id in FROM_KB1133 else t for t in LOGIN_TOPICS),
+    *relogin.TOPICS,
     *faq_startup.TOPICS,
     *faq_install.TOPICS,
     *faq_thirdparty.TOPICS,

@@ -18,51 +18,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from netcheck.history.schema import SCHEMA
 from netcheck.redact import redact_value
 
 ENV_VAR = "NETCHECK_HISTORY_DB"
 BUSY_TIMEOUT_S = 30.0
 MAX_WATCHES = 1000  # watch summaries kept (their outages go with them)
 SCHEMA_VERSION = 2  # 2: outages seen by `netcheck watch`; a version-1 file gains the tables on open
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS runs (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  started_at TEXT NOT NULL,           -- ISO 8601 UTC, from the report
-  status TEXT NOT NULL,
-  duration_ms REAL NOT NULL,
-  interrupted INTEGER NOT NULL,
-  report TEXT NOT NULL                -- the redacted JSON report (schema netcheck/report/v1)
-);
-CREATE INDEX IF NOT EXISTS runs_started ON runs(started_at);
-CREATE TABLE IF NOT EXISTS checks (
-  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  check_id TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  status TEXT NOT NULL,
-  reason TEXT NOT NULL,
-  duration_ms REAL NOT NULL,
-  PRIMARY KEY (run_id, check_id)
-);
-CREATE INDEX IF NOT EXISTS checks_by_id ON checks(check_id, run_id);
-CREATE TABLE IF NOT EXISTS watches (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  started_at TEXT NOT NULL,
-  ended_at TEXT NOT NULL,
-  outages INTEGER NOT NULL,
-  summary TEXT NOT NULL               -- the JSON summary (schema netcheck/watch/v1)
-);
-CREATE TABLE IF NOT EXISTS outages (
-  watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
-  target TEXT NOT NULL,
-  start TEXT NOT NULL,                -- ISO 8601 with the user's offset
-  end TEXT,                           -- NULL: still down when the watch ended
-  duration_s REAL NOT NULL,
-  cause TEXT NOT NULL,
-  ibkr_window TEXT                    -- the IBKR window it fell in, if any
-);
-CREATE INDEX IF NOT EXISTS outages_start ON outages(start);
-"""
 
 
 @dataclass(frozen=True)
@@ -104,7 +66,7 @@ class Store:
             return
         with self._tx():
             self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            for stmt in _SCHEMA.split(";"):
+            for stmt in SCHEMA.split(";"):
                 if stmt.strip():
                     self._db.execute(stmt)
         _retry(lambda: self._db.execute("PRAGMA journal_mode = WAL"))  # persistent; needs a brief exclusive lock

@@ -10,6 +10,7 @@ from netcheck.model import Check, Outcome, Reason, Status
 from netcheck.platform.machine import FORWARDERS, classify_process, is_vpn_interface
 from netcheck.probes.base import ProbeContext, failed, outcome
 from netcheck.probes.local import ROUTE_PROBE
+from netcheck.probes.machine_sessions import sessions
 
 LOOPBACK_OR_ANY = {"127.0.0.1", "::1", "0.0.0.0", "::", "::ffff:127.0.0.1"}
 
@@ -53,50 +54,6 @@ def interface_of(source: str, addresses: dict[str, list[str]]) -> str | None:
         if any(ip.split("%")[0] == source.split("%")[0] for ip in ips):
             return name
     return None
-
-
-def _processes() -> list[dict[str, Any]]:
-    import psutil
-
-    out = []
-    for p in psutil.process_iter(["pid", "ppid", "name", "exe", "cmdline"]):
-        info = p.info
-        hit = classify_process(info.get("name") or "", info.get("exe") or "", info.get("cmdline") or [])
-        if hit:
-            out.append({"pid": info["pid"], "ppid": info.get("ppid"), "kind": hit[0], "installation": hit[1]})
-    return session_roots(out)
-
-
-def session_roots(running: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Pure: a launcher (tws script, tws.exe) and the JVM it starts are one session: keep the
-    outermost TWS process of each tree, named by its innermost one's installation."""
-    by_pid = {r["pid"]: r for r in running}
-    roots: dict[int, dict[str, Any]] = {}
-    for r in running:
-        top = r
-        while top.get("ppid") in by_pid and top["ppid"] != top["pid"]:
-            top = by_pid[top["ppid"]]
-        root = roots.setdefault(top["pid"], {k: v for k, v in top.items() if k != "ppid"})
-        if r is not top:  # the JVM knows its program folder better than a launcher script does
-            root["installation"] = r["installation"]
-    return list(roots.values())
-
-
-def _sessions(check: Check, ctx: ProbeContext) -> Outcome:
-    started = ctx.clock()
-    running = _processes()
-    dups = duplicate_sessions(running)
-    if dups:
-        return failed(check, Reason.CONFLICT, started, ctx, sessions=running, duplicates=dups)
-    return outcome(check, Status.PASS, Reason.OK, started, ctx, sessions=running)
-
-
-def duplicate_sessions(running: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Pure: installations with more than one session running."""
-    groups: dict[tuple[str, str], list[int]] = {}
-    for r in running:
-        groups.setdefault((r["kind"], r["installation"]), []).append(r["pid"])
-    return [{"kind": k, "installation": inst, "pids": sorted(p)} for (k, inst), p in groups.items() if len(p) > 1]
 
 
 def _api_port(check: Check, ctx: ProbeContext) -> Outcome:
@@ -199,6 +156,6 @@ def _connects(port: int, timeout: float) -> bool:
 
 HANDLERS: dict[str, Callable[[Check, ProbeContext], Outcome]] = {
     "route-interface": _route_interface,
-    "sessions": _sessions,
+    "sessions": sessions,
     "api-port": _api_port,
 }
