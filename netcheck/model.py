@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from netcheck.model_checklist import CheckGroup, Tally
+
 SCHEMA = "netcheck/report/v1"
 
 
@@ -229,6 +231,9 @@ class Diagnosis:
     regions: tuple[RegionRow, ...] = ()
     home: HomeServer | None = None
     guide_hint: bool = False  # every network check passed: point to `netcheck guide`
+    tally: Tally = Tally()
+    unexplained: tuple[str, ...] = ()  # ids of failed or warned checks no finding names, in report order
+    folded: tuple[CheckGroup, ...] = ()  # everything else, one line per group (the short checklist)
 
 
 @dataclass(frozen=True)

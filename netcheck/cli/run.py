@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import IO, Any
@@ -91,7 +92,8 @@ def run_cmd(
 
     use_color = _use_color(color) and output is None
     tr = tr_of(click.get_current_context())
-    text = REGISTRY[fmt](report, RenderOptions(color=use_color, verbose=verbose, tr=tr))
+    width = shutil.get_terminal_size((100, 24)).columns  # COLUMNS, else the terminal, else 100
+    text = REGISTRY[fmt](report, RenderOptions(color=use_color, verbose=verbose, tr=tr, width=width))
     _deliver(report, text, output, quiet, checks)
     sys.exit(exit_code(report, fmt))
 

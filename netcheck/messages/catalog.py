@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from netcheck.api import texts as api
-from netcheck.messages import agent, install, link, local, network, output, report, symptoms, web, words
+from netcheck.messages import agent, checklist, install, link, local, network, output, report, symptoms, web, words
 from netcheck.messages.base import FindingText
 
 T = TypeVar("T")
@@ -37,6 +37,7 @@ LABEL_TABLES: tuple[Mapping[str, str], ...] = (
     agent.LABELS,
     local.LABELS,
     words.LABELS,
+    checklist.LABELS,
 )
 HEADING_TABLES: tuple[Mapping[str, str], ...] = (
     report.KIND_HEADING,

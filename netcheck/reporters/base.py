@@ -13,6 +13,7 @@ from netcheck.model import Report
 class RenderOptions:
     color: bool = False
     verbose: bool = False
+    width: int = 100  # terminal columns: the checklist wraps between words to fit
     tr: Translator = field(default_factory=translator)
 
 
