@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from netcheck.model import Finding, Outcome, Status
 from netcheck.model_checklist import CheckGroup, Tally
 
+_THIS_COMPUTER = frozenset({"local", "machine"})
 _KIND_ORDER = ("local", "machine", "http", "dns", "dns-cross", "tcp", "tls", "proxy", "api")
 
 
@@ -33,12 +34,17 @@ def tally(findings: Sequence[Finding], outcomes: Sequence[Outcome]) -> Tally:
 def folded(findings: Sequence[Finding], outcomes: Sequence[Outcome]) -> tuple[CheckGroup, ...]:
     """Explained problems, then skips per (kind, reason, why), then passes: each one line."""
     n = tally(findings, outcomes)
-    skips = Counter(
-        (o.check.kind.value, o.reason.value, str(o.detail.get("why", ""))) for o in outcomes if o.status is Status.SKIP
-    )
+    skips = Counter(_skip_key(o) for o in outcomes if o.status is Status.SKIP)
     groups = [CheckGroup("explained", n.explained)] if n.explained else []
     groups += [CheckGroup("skipped", c, k, r, w) for (k, r, w), c in sorted(skips.items(), key=_skip_order)]
     return tuple(groups + ([CheckGroup("passed", n.passed)] if n.passed else []))
+
+
+def _skip_key(o: Outcome) -> tuple[str, str, str]:
+    """(kind, reason, why): checks of this computer form one group, each has its own why (--verbose)."""
+    if o.check.kind.value in _THIS_COMPUTER:
+        return ("local", o.reason.value, "")
+    return (o.check.kind.value, o.reason.value, str(o.detail.get("why", "")))
 
 
 def _skip_order(item: tuple[tuple[str, str, str], int]) -> tuple[int, int]:

@@ -18,7 +18,7 @@ def test_a_problem_gets_the_short_checklist_and_verbose_the_full_one() -> None:
     assert short == checklist.render(r, RenderOptions())
     assert "    · 6 checks explained by the findings above (--verbose lists them)" in short
     assert "Checks: 18 of 25 passed · 6 problems explained above · 1 not tested · 1.2 s" in short
-    assert "… and 3 more (--verbose shows all)" in short
+    assert "      … and 4 more (--verbose shows all)" in short
     assert "timeout  (20 ms)" not in short  # the per-check lines are behind --verbose
     assert "timeout  (20 ms)" in terminal.render(r, RenderOptions(verbose=True))
 

@@ -11,7 +11,20 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from netcheck.api import texts as api
-from netcheck.messages import agent, checklist, install, link, local, network, output, report, symptoms, web, words
+from netcheck.messages import (
+    agent,
+    checklist,
+    glance,
+    install,
+    link,
+    local,
+    network,
+    output,
+    report,
+    symptoms,
+    web,
+    words,
+)
 from netcheck.messages.base import FindingText
 
 T = TypeVar("T")
@@ -38,6 +51,7 @@ LABEL_TABLES: tuple[Mapping[str, str], ...] = (
     local.LABELS,
     words.LABELS,
     checklist.LABELS,
+    glance.LABELS,
 )
 HEADING_TABLES: tuple[Mapping[str, str], ...] = (
     report.KIND_HEADING,

@@ -43,5 +43,5 @@ LABELS: Mapping[str, str] = {
     "cl_tally_not_tested": N_("{count} not tested"),
     "cl_tally_seconds": N_("{seconds:.1f} s"),
     "cl_checks": N_("Checks: {tally}"),
-    "cl_regions": N_("IBKR regions (gateways reachable): {rows}"),
+    "cl_regions": N_("IBKR regions: {rows} gateways reachable"),
 }

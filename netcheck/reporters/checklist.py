@@ -17,7 +17,8 @@ MARK = {Status.PASS: "✔", Status.FAIL: "✘", Status.WARN: "!", Status.SKIP: "
 COLOR = {Status.PASS: "32", Status.FAIL: "31", Status.WARN: "33", Status.SKIP: "2"}
 _SEV_STATUS = {Severity.FAIL: Status.FAIL, Severity.WARN: Status.WARN, Severity.INFO: Status.SKIP}
 _GROUP_MARK = {"explained": "·", "skipped": "-", "passed": "✔"}
-EVIDENCE, ALLOWED = 3, 4  # lines shown before "… and N more": enough to recognise, short enough to read
+# Shown before "… and N more": enough to recognise the problem, short enough for one screen.
+EVIDENCE, ALLOWED, SYMPTOMS_SHOWN = 3, 3, 2
 
 
 def wanted(report: Report, opts: RenderOptions) -> bool:
@@ -31,10 +32,9 @@ def render(report: Report, opts: RenderOptions) -> str:
     if report.interrupted:
         lines += wrap(label("interrupted", opts.tr, why=report.meta.get("stop_reason", "deadline")), "", opts) + [""]
     problems = [f for f in report.findings if f.severity is not Severity.INFO]
-    notes = [f for f in report.findings if f.severity is Severity.INFO]
-    for key, group in (("findings", problems), ("notes", notes)):
-        if group:
-            lines += [label(key, opts.tr)] + [ln for f in group for ln in _finding(f, opts)]
+    if problems:
+        lines += [label("findings", opts.tr)] + [ln for f in problems for ln in _finding(f, opts)]
+    lines += _notes([f for f in report.findings if f.severity is Severity.INFO], opts)
     lines += _allow(report, opts) + _regions(report, opts)
     lines += _tally(report, opts) + _unexplained(report, opts) + _groups(report, opts)
     return redact("\n".join(lines)) + "\n"
@@ -44,14 +44,32 @@ def _finding(f: Finding, opts: RenderOptions) -> list[str]:
     title, remediation, admin = finding_texts(f, opts.tr)
     st = _SEV_STATUS[f.severity]
     out = [_paint(ln, st, opts, bold=True) for ln in wrap(f"{MARK[st]} {title}  [{f.id}]", "  ", opts)]
-    shows = [opts.tr.gettext(SYMPTOMS[k]) for k in f.symptoms]
+    shows = [opts.tr.gettext(SYMPTOMS[k]) for k in f.symptoms[:SYMPTOMS_SHOWN]]
     if shows:
         out += wrap(f"{label('tws_shows', opts.tr)}: " + "; ".join(shows), "    ", opts)
     out += wrap(remediation, "    ", opts) + wrap(f"{label('for_it', opts.tr)}: {admin}", "    ", opts)
-    out += [ln for e in f.evidence[:EVIDENCE] for ln in wrap(f"· {e}", "      ", opts, hang="  ")]
-    if len(f.evidence) > EVIDENCE:
-        out += wrap(label("cl_more_evidence", opts.tr, count=len(f.evidence) - EVIDENCE), "      ", opts)
-    return out + [""]
+    return out + _evidence(f, opts) + [""]
+
+
+def _evidence(f: Finding, opts: RenderOptions) -> list[str]:
+    """Whole evidence entries while they fit in EVIDENCE lines; then how many more --verbose shows."""
+    out: list[str] = []
+    shown = 0
+    for e in f.evidence:
+        lines = wrap(f"· {e}", "      ", opts, hang="  ")
+        if len(out) + len(lines) > EVIDENCE - (shown + 1 < len(f.evidence)):
+            break
+        out, shown = out + lines, shown + 1
+    more = len(f.evidence) - shown
+    return out + (wrap(label("cl_more_evidence", opts.tr, count=more), "      ", opts) if more else [])
+
+
+def _notes(notes: list[Finding], opts: RenderOptions) -> list[str]:
+    """Things good to know, one title each: they are not what is wrong (--verbose explains them)."""
+    if not notes:
+        return []
+    titles = "; ".join(f"{finding_texts(f, opts.tr)[0]} [{f.id}]" for f in notes)
+    return [*wrap(f"{label('notes', opts.tr)}: {titles}", "", opts, hang="  "), ""]
 
 
 def _allow(report: Report, opts: RenderOptions) -> list[str]:
@@ -92,7 +110,9 @@ def _unexplained(report: Report, opts: RenderOptions) -> list[str]:
 
 
 def _groups(report: Report, opts: RenderOptions) -> list[str]:
-    return [ln for g in report.diagnosis.folded for ln in wrap(group_text(g, opts), "    ", opts, hang="  ")]
+    """Every folded group but the passes: the Checks line already counts those."""
+    groups = [g for g in report.diagnosis.folded if g.outcome != "passed"]
+    return [ln for g in groups for ln in wrap(group_text(g, opts), "    ", opts, hang="  ")]
 
 
 def group_text(g: CheckGroup, opts: RenderOptions) -> str:
