@@ -18,7 +18,7 @@ COLOR = {Status.PASS: "32", Status.FAIL: "31", Status.WARN: "33", Status.SKIP: "
 _SEV_STATUS = {Severity.FAIL: Status.FAIL, Severity.WARN: Status.WARN, Severity.INFO: Status.SKIP}
 _GROUP_MARK = {"explained": "·", "skipped": "-", "passed": "✔"}
 # Shown before "… and N more": enough to recognise the problem, short enough for one screen.
-EVIDENCE, ALLOWED, SYMPTOMS_SHOWN = 3, 3, 2
+EVIDENCE, ALLOWED, SYMPTOMS_SHOWN = 3, 3, 1
 
 
 def wanted(report: Report, opts: RenderOptions) -> bool:
@@ -41,13 +41,13 @@ def render(report: Report, opts: RenderOptions) -> str:
 
 
 def _finding(f: Finding, opts: RenderOptions) -> list[str]:
-    title, remediation, admin = finding_texts(f, opts.tr)
+    title, remediation, _ = finding_texts(f, opts.tr)
     st = _SEV_STATUS[f.severity]
     out = [_paint(ln, st, opts, bold=True) for ln in wrap(f"{MARK[st]} {title}  [{f.id}]", "  ", opts)]
     shows = [opts.tr.gettext(SYMPTOMS[k]) for k in f.symptoms[:SYMPTOMS_SHOWN]]
     if shows:
         out += wrap(f"{label('tws_shows', opts.tr)}: " + "; ".join(shows), "    ", opts)
-    out += wrap(remediation, "    ", opts) + wrap(f"{label('for_it', opts.tr)}: {admin}", "    ", opts)
+    out += wrap(remediation, "    ", opts)  # "For IT" is in --verbose, the HTML report and the bundle
     return out + _evidence(f, opts) + [""]
 
 
