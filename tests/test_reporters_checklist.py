@@ -40,4 +40,4 @@ def test_lines_fit_the_width_and_the_budget(width: int, lang: str) -> None:
 def test_words_are_never_cut() -> None:
     text = checklist.render(report(healthy(**BLOCKED)), RenderOptions(width=40))
     words = set(text.split())
-    assert "*.ibllc.com." in words and "ndc1.ibllc.com:4000" in words
+    assert "4000/4001" in words and "ndc1.ibllc.com:4000" in words and "hotspot" in words
