@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
+from typing import Any
 
-from netcheck.history import timeline
+from netcheck.history import changed, fold, glance, queries, timeline
 from netcheck.history.changed import FindingChange
+from netcheck.history.fold import Stretch
 from netcheck.history.glance import HostTimeline, Outage
-from netcheck.history.queries import RunRow
+from netcheck.history.queries import Changes
+from netcheck.history.store import Store
 from netcheck.messages import Translator, label, status_word
 
 SHOWN_TARGETS, NAMES_PER_OUTAGE = 8, 2  # rows with trouble shown one by one; the always-up rest is one line
@@ -16,7 +20,7 @@ SHOWN_TARGETS, NAMES_PER_OUTAGE = 8, 2  # rows with trouble shown one by one; th
 
 @dataclass(frozen=True)
 class Glance:
-    runs: list[RunRow]  # newest first
+    runs: list[Stretch]  # the last stretches of equal results, oldest first
     total_runs: int
     since: str  # the window as given, e.g. "24h"
     start: datetime
@@ -28,18 +32,48 @@ class Glance:
     tz: tzinfo | None = field(default=None)  # None: this computer's local time
 
 
+def read(store: Store, limit: int, since: str, span: tuple[datetime, datetime], ch: Changes) -> Glance:
+    """Everything the glance shows for the window `span` (start, now); the last `limit` stretches of runs."""
+    lines, causes = glance.read(store, span[0])
+    runs = queries.runs_since(store, span[0])
+    good = ch.good_run.started_at if ch.good_run else ""
+    found = glance.outages(lines, causes)
+    return Glance(fold.stretches(runs)[-limit:], len(runs), since, *span, lines, found, changed.read(store, ch), good)
+
+
+def as_json(g: Glance) -> dict[str, Any]:
+    """New fields of netcheck/history/v1: the same servers, outages and changes the text shows."""
+    servers = [{"target": t.target, "runs": t.counted, "availability": t.ratio} for t in g.lines]
+    changes = [{"finding": c.finding, "state": c.state, "checks": list(c.checks)} for c in g.changes]
+    return {"servers": servers, "outages": [o.as_dict() for o in g.outages], "finding_changes": changes}
+
+
 def render(g: Glance, tr: Translator, color: bool = False, width: int = 100) -> str:
-    lines = [label("glance_runs", tr, shown=len(g.runs), total=g.total_runs, since=g.since)]
-    lines += [
-        f"  {_when(_parse(r.started_at), g)}  {status_word(r.status, tr):<4}  {', '.join(r.findings) or '-'}"
-        for r in g.runs
-    ]
-    lines += ["", *_strips(g, tr, color, width), "", *_outages(g, tr), "", *_changed(g, tr)]
+    lines = [label("glance_runs", tr, total=g.total_runs, since=g.since)] + [_stretch(r, g, tr) for r in g.runs]
+    lines += ["", *_strips(g, tr, color, width), "", *_wrapped(_outages(g, tr) + [""] + _changed(g, tr), width)]
     return "\n".join([*lines, "", label("glance_checks_hint", tr)]) + "\n"
 
 
+def _stretch(r: Stretch, g: Glance, tr: Translator) -> str:
+    first, last = _when(_parse(r.first), g), _when(_parse(r.last), g)
+    when = first if r.runs == 1 else f"{first}–{last}"
+    runs = label("glance_stretch_runs", tr, count=r.runs) if r.runs > 1 else ""
+    cells = (f"{when:<{len(first) * 2 + 1}}", f"{status_word(r.status, tr):<4}", ", ".join(r.findings) or "-", runs)
+    return ("  " + "  ".join(cells)).rstrip()
+
+
+def _wrapped(lines: list[str], width: int) -> list[str]:
+    """Long outage and change lines wrap between words, indented under their start."""
+    out: list[str] = []
+    for ln in lines:
+        indent = " " * (len(ln) - len(ln.lstrip()))
+        out += textwrap.wrap(ln, width, subsequent_indent=indent + "  ", break_long_words=False) or [ln]
+    return out
+
+
 def _strips(g: Glance, tr: Translator, color: bool, width: int) -> list[str]:
-    trouble = sorted((t for t in g.lines if t.ratio not in (None, 1.0)), key=lambda t: (t.ratio, t.target))
+    rows = fold.ports(g.lines)
+    trouble = sorted((t for t in rows if t.ratio not in (None, 1.0)), key=lambda t: (t.ratio, t.target))
     shown = trouble[:SHOWN_TARGETS]
     name_w = min(32, max((len(t.target) for t in shown), default=10))
     n = max(12, min(48, width - name_w - 12))
@@ -48,7 +82,7 @@ def _strips(g: Glance, tr: Translator, color: bool, width: int) -> list[str]:
     for t in shown:
         strip = timeline.strip(timeline.buckets(t.samples, g.start, g.now, n), color)
         out.append(f"  {t.target:<{name_w}} {_pct(t.ratio)} {strip}")
-    rest = len(g.lines) - len(shown)
+    rest = len(rows) - len(shown)
     return out + (["  " + label("glance_more_up", tr, count=rest)] if rest else [])
 
 
@@ -59,9 +93,14 @@ def _outages(g: Glance, tr: Translator) -> list[str]:
 
 
 def outage_text(o: Outage, g: Glance, tr: Translator) -> str:
-    names = ", ".join(o.targets[:NAMES_PER_OUTAGE])
-    if len(o.targets) > NAMES_PER_OUTAGE:
-        names = label("glance_and_more", tr, names=names, count=len(o.targets) - NAMES_PER_OUTAGE)
+    hosts: dict[str, list[str]] = {}
+    for t in o.targets:
+        host, _, port = t.rpartition(":")
+        hosts.setdefault(host, []).append(port)
+    targets = [f"{h}:{'+'.join(p)}" for h, p in hosts.items()]
+    names = ", ".join(targets[:NAMES_PER_OUTAGE])
+    if len(targets) > NAMES_PER_OUTAGE:
+        names = label("glance_and_more", tr, names=names, count=len(targets) - NAMES_PER_OUTAGE)
     causes = f", {', '.join(o.causes)}" if o.causes else ""
     start = _when(o.start, g)
     if o.end is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import asdict
 from typing import Any
 
@@ -10,7 +11,14 @@ from netcheck.history.queries import Availability, Changes, RunRow
 from netcheck.messages import Translator, label, status_word
 
 
-def render_json(runs: list[RunRow], window: str, n_runs: int, avail: list[Availability], ch: Changes) -> str:
+def render_json(
+    runs: list[RunRow],
+    window: str,
+    n_runs: int,
+    avail: list[Availability],
+    ch: Changes,
+    glance: Mapping[str, Any] | None = None,  # servers and outages (netcheck.history.glance_text.as_json)
+) -> str:
     doc: dict[str, Any] = {
         "schema": "netcheck/history/v1",
         "runs": [asdict(r) | {"findings": list(r.findings)} for r in runs],
@@ -27,7 +35,7 @@ def render_json(runs: list[RunRow], window: str, n_runs: int, avail: list[Availa
             "gone_findings": list(ch.gone_findings),
         },
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(doc | dict(glance or {}), indent=2, ensure_ascii=False) + "\n"
 
 
 def render_text(

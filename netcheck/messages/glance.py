@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from netcheck.messages.base import N_
 
 LABELS: Mapping[str, str] = {
-    "glance_runs": N_("Runs: the last {shown} of {total} since {since}"),
+    "glance_runs": N_("Runs in the last {since}: {total}"),
+    "glance_stretch_runs": N_("({count} runs)"),
     "glance_strips": N_("Connections per server since {since} (one mark = {bucket}; ▁ down, █ up, · not tested)"),
     "glance_more_up": N_("{count} more servers: always up"),
     "glance_outages": N_("Outages (local time)"),
