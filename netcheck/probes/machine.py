@@ -101,9 +101,8 @@ def _jts_ini(check: Check, ctx: ProbeContext) -> Outcome:
         return outcome(check, Status.SKIP, Reason.NOT_APPLICABLE, started, ctx, why=why)
     ini = found.ini
     peer = f"{ini.peer_host}:{ini.peer_port}" if ini.peer_port else ini.peer_host
-    return outcome(
-        check, Status.PASS, Reason.OK, started, ctx, path=found.path, peer=peer or None, ssl_hosts=list(ini.ssl_hosts)
-    )
+    return outcome(check, Status.PASS, Reason.OK, started, ctx, path=found.path, peer=peer or None,
+                   ssl_hosts=list(ini.ssl_hosts))
 
 
 def _disk(check: Check, ctx: ProbeContext) -> Outcome:

@@ -25,26 +25,13 @@ def _route_interface(check: Check, ctx: ProbeContext) -> Outcome:
     vpns = sorted(n for n, st in stats.items() if st.isup and is_vpn_interface(ctx.platform.name, n))
     name = interface_of(source, {n: [a.address for a in al] for n, al in addrs.items()}) if source else None
     if not name:
-        return outcome(
-            check, Status.SKIP, Reason.NOT_APPLICABLE, started, ctx, why="no default route", vpn_interfaces=vpns
-        )
+        return outcome(check, Status.SKIP, Reason.NOT_APPLICABLE, started, ctx, why="no default route",
+                       vpn_interfaces=vpns)
     st = stats.get(name)
     ips = [a.address for a in addrs.get(name, []) if a.family in (socket.AF_INET, socket.AF_INET6)]
-    return outcome(
-        check,
-        Status.PASS,
-        Reason.OK,
-        started,
-        ctx,
-        interface=name,
-        source=source,
-        addresses=ips,
-        link_up=bool(st and st.isup),
-        speed_mbps=(st.speed if st else None) or None,
-        mtu=st.mtu if st else None,
-        vpn=is_vpn_interface(ctx.platform.name, name),
-        vpn_interfaces=vpns,
-    )
+    return outcome(check, Status.PASS, Reason.OK, started, ctx, interface=name, source=source, addresses=ips,
+                   link_up=bool(st and st.isup), speed_mbps=(st.speed if st else None) or None,
+                   mtu=st.mtu if st else None, vpn=is_vpn_interface(ctx.platform.name, name), vpn_interfaces=vpns)
 
 
 def interface_of(source: str, addresses: dict[str, list[str]]) -> str | None:

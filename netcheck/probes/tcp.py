@@ -18,9 +18,8 @@ async def probe(check: Check, ctx: ProbeContext) -> Outcome:
         sock = socket.socket(family, socket.SOCK_STREAM)
     except OSError as exc:  # EMFILE / ENFILE / ENOBUFS: this computer's limit, not the network's
         error = f"could not open a socket here: {_errno_text(exc)}; try a smaller --concurrency"
-        return failed(
-            check, Reason.ERROR, started, ctx, address=check.address, port=check.port, error=error, local_error=True
-        )
+        return failed(check, Reason.ERROR, started, ctx, address=check.address, port=check.port, error=error,
+                      local_error=True)
     try:
         sock.setblocking(False)
         ctx.platform.prepare_connect_socket(sock)

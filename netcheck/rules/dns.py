@@ -21,13 +21,8 @@ def dns_unreachable(s: State) -> None:
     if hits:
         servers = sorted({x for o in hits for x in details.dns(o).servers})
         reachable = s.facts.any_pass(s.facts.tcp)
-        s.add(
-            "dns-unreachable",
-            Severity.FAIL,
-            hits + _lookups_that_starved(s),
-            servers=", ".join(servers),
-            servers_reachable=reachable,
-        )
+        s.add("dns-unreachable", Severity.FAIL, hits + _lookups_that_starved(s), servers=", ".join(servers),
+              servers_reachable=reachable)
 
 
 def _lookups_that_starved(s: State) -> list[Outcome]:
