@@ -9,12 +9,16 @@ import sys
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from netcheck.cli.exitcodes import EXIT_CONFIG, EXIT_OK
 from netcheck.cli.help import TrCommand, lang_option, tr_of
 from netcheck.messages import Translator, label
+
+if TYPE_CHECKING:
+    from netcheck.history.glance_text import Glance
 
 
 def _window(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -101,3 +105,20 @@ def run(
     if view.per_check:
         return EXIT_OK, render_text(runs, since, n_runs, avail, changes, tr), ""
     return EXIT_OK, glance.render(replace(seen, tz=view.tz), tr, view.color, view.width), ""
+
+
+def read_glance(path: str | os.PathLike[str] | None, since: str = "24h") -> Glance | None:
+    """The glance of the recorded history for the HTML report; None when there is none or it is unreadable."""
+    from netcheck.history import glance_text
+    from netcheck.history.queries import changes_since_good, parse_window
+    from netcheck.history.store import default_path, open_store
+
+    db = os.fspath(path or default_path())
+    if not os.path.exists(db):  # reading must not create the database
+        return None
+    end = datetime.now(UTC)
+    try:
+        with open_store(db) as store:
+            return glance_text.read(store, 10, since, (end - parse_window(since), end), changes_since_good(store))
+    except (sqlite3.Error, OSError):
+        return None

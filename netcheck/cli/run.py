@@ -12,12 +12,13 @@ import click
 
 from netcheck.cli.exitcodes import exit_code
 from netcheck.cli.help import TrCommand, lang_option, tr_of
+from netcheck.cli.history import read_glance
 from netcheck.cli.load import fail, load_hosts
 from netcheck.cli.options import CheckOptions, gather, history_options, probe_options, target_options
 from netcheck.model import HostList, Report
 
 # kept equal to reporters.REGISTRY by a test; lazily imported
-FORMATS = ("terminal", "json", "junit", "nagios", "prometheus", "markdown")
+FORMATS = ("terminal", "json", "junit", "nagios", "prometheus", "markdown", "html")
 
 
 @click.command("run", cls=TrCommand)
@@ -28,7 +29,8 @@ FORMATS = ("terminal", "json", "junit", "nagios", "prometheus", "markdown")
     type=click.Choice(FORMATS),
     default="terminal",
     show_default=True,
-    help="Output: a checklist for people, or a machine format (JSON, JUnit, Nagios, Prometheus, Markdown).",
+    help="Output: a checklist for people, one HTML file for support or IT, or a machine format "
+    "(JSON, JUnit, Nagios, Prometheus, Markdown).",
 )
 @probe_options
 @click.option(
@@ -93,7 +95,8 @@ def run_cmd(
     use_color = _use_color(color) and output is None
     tr = tr_of(click.get_current_context())
     width = shutil.get_terminal_size((100, 24)).columns  # COLUMNS, else the terminal, else 100
-    text = REGISTRY[fmt](report, RenderOptions(color=use_color, verbose=verbose, tr=tr, width=width))
+    history = read_glance(checks.history_db) if fmt == "html" else None  # the HTML report's timeline
+    text = REGISTRY[fmt](report, RenderOptions(color=use_color, verbose=verbose, tr=tr, width=width, history=history))
     _deliver(report, text, output, quiet, checks)
     sys.exit(exit_code(report, fmt))
 

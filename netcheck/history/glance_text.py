@@ -55,10 +55,10 @@ def render(g: Glance, tr: Translator, color: bool = False, width: int = 100) -> 
 
 
 def _stretch(r: Stretch, g: Glance, tr: Translator) -> str:
-    first, last = _when(_parse(r.first), g), _when(_parse(r.last), g)
-    when = first if r.runs == 1 else f"{first}–{last}"
+    first, last = when(_parse(r.first), g), when(_parse(r.last), g)
+    span = first if r.runs == 1 else f"{first}–{last}"
     runs = label("glance_stretch_runs", tr, count=r.runs) if r.runs > 1 else ""
-    cells = (f"{when:<{len(first) * 2 + 1}}", f"{status_word(r.status, tr):<4}", ", ".join(r.findings) or "-", runs)
+    cells = (f"{span:<{len(first) * 2 + 1}}", f"{status_word(r.status, tr):<4}", ", ".join(r.findings) or "-", runs)
     return ("  " + "  ".join(cells)).rstrip()
 
 
@@ -102,16 +102,16 @@ def outage_text(o: Outage, g: Glance, tr: Translator) -> str:
     if len(targets) > NAMES_PER_OUTAGE:
         names = label("glance_and_more", tr, names=names, count=len(targets) - NAMES_PER_OUTAGE)
     causes = f", {', '.join(o.causes)}" if o.causes else ""
-    start = _when(o.start, g)
+    start = when(o.start, g)
     if o.end is None:
         return label("glance_outage_ongoing", tr, targets=names, start=start, minutes=o.minutes, causes=causes)
-    return label("glance_outage", tr, targets=names, start=start, end=_when(o.end, g), minutes=o.minutes, causes=causes)
+    return label("glance_outage", tr, targets=names, start=start, end=when(o.end, g), minutes=o.minutes, causes=causes)
 
 
 def _changed(g: Glance, tr: Translator) -> list[str]:
     if not g.good_run_at:
         return [label("history_no_good_run", tr)]
-    out = [label("glance_changed", tr, when=_when(_parse(g.good_run_at), g))]
+    out = [label("glance_changed", tr, when=when(_parse(g.good_run_at), g))]
     out += ["  " + _change_text(c, tr) for c in g.changes]
     return out if g.changes else [*out, "  " + label("history_no_changes", tr)]
 
@@ -123,7 +123,7 @@ def _change_text(c: FindingChange, tr: Translator) -> str:
     return label(key, tr, finding=c.finding)
 
 
-def _when(at: datetime, g: Glance) -> str:
+def when(at: datetime, g: Glance) -> str:
     """Local time; with the date when the window is longer than a day."""
     local = at.astimezone(g.tz)
     return local.strftime("%Y-%m-%d %H:%M" if g.now - g.start > timedelta(days=1) else "%H:%M")

@@ -44,4 +44,8 @@ LABELS: Mapping[str, str] = {
     "cl_tally_seconds": N_("{seconds:.1f} s"),
     "cl_checks": N_("Checks: {tally}"),
     "cl_regions": N_("IBKR regions: {rows} gateways reachable"),
+    # i18n: the HTML report's lang attribute: this language's code (de for German)
+    "html_lang": N_("en"),
+    "html_history": N_("Connections per server since {since}"),
+    "html_all_checks": N_("All {count} checks"),
 }
