@@ -33,13 +33,13 @@ def _region_bar(i: int, r: RegionRow, name: str, top: float, no_connect: str) ->
 def strips_chart(rows: Sequence[tuple[str, Sequence[float | None]]], title: str, axis: tuple[str, str]) -> str:
     """One row of cells per server: green up, red down, amber partly, grey not tested; axis = (from, to)."""
     n = max((len(r) for _, r in rows), default=1)
-    cell = BAR_W / n
-    out = [_text(LABEL_W, 12, axis[0], "normal"), _text(LABEL_W + BAR_W - 40, 12, axis[1], "normal")]
+    cell, left = BAR_W / n, max(LABEL_W, 16 + 8 * max((len(t) for t, _ in rows), default=0))  # ~8 px a character
+    out = [_text(left, 12, axis[0], "normal"), _text(left + BAR_W, 12, axis[1], "normal", anchor="end")]
     for i, (target, ratios) in enumerate(rows):
         y = 18 + i * ROW_H
         out.append(_text(8, y + 15, target, "normal"))
-        out += [_cell(LABEL_W + j * cell, y + 2, cell, r) for j, r in enumerate(ratios)]
-    return _svg(LABEL_W + BAR_W + 20, 24 + ROW_H * len(rows), title, "history-chart", out)
+        out += [_cell(left + j * cell, y + 2, cell, r) for j, r in enumerate(ratios)]
+    return _svg(left + BAR_W + 20, 24 + ROW_H * len(rows), title, "history-chart", out)
 
 
 def _cell(x: float, y: float, w: float, ratio: float | None) -> str:
@@ -47,8 +47,9 @@ def _cell(x: float, y: float, w: float, ratio: float | None) -> str:
     return f'<rect class="cell" x="{x:.1f}" y="{y}" width="{w + 0.2:.1f}" height="{ROW_H - 8}" fill="{colour}"/>'
 
 
-def _text(x: float, y: float, text: str, weight: str, fill: str = "#212121") -> str:
-    return f'<text x="{x:.1f}" y="{y}" font-weight="{weight}" fill="{fill}">{escape(text)}</text>'
+def _text(x: float, y: float, text: str, weight: str, fill: str = "#212121", anchor: str = "start") -> str:
+    attrs = f'x="{x:.1f}" y="{y}" font-weight="{weight}" fill="{fill}" text-anchor="{anchor}"'
+    return f"<text {attrs}>{escape(text)}</text>"
 
 
 def _svg(width: float, height: float, title: str, css_id: str, body: list[str]) -> str:
