@@ -33,13 +33,16 @@ SKIP_WHY: Mapping[str, str] = {
 
 LABELS: Mapping[str, str] = {
     "cl_explained": N_("{count} checks explained by the findings above (--verbose lists them)"),
+    "cl_explained_one": N_("1 check explained by the findings above (--verbose lists it)"),
     "cl_passed": N_("{count} checks passed"),
     "cl_skipped": N_("{count} {checks} skipped: {why}"),
     "cl_more_evidence": N_("… and {count} more (--verbose shows all)"),
     "cl_more_allowed": N_(" and {count} more (netcheck export writes the whole list)"),
     "cl_tally_passed": N_("{passed} of {checks} passed"),
     "cl_tally_explained": N_("{count} problems explained above"),
+    "cl_tally_explained_one": N_("1 problem explained above"),
     "cl_tally_unexplained": N_("{count} other problems listed above"),
+    "cl_tally_unexplained_one": N_("1 other problem listed above"),
     "cl_tally_not_tested": N_("{count} not tested"),
     "cl_tally_seconds": N_("{seconds:.1f} s"),
     "cl_checks": N_("Checks: {tally}"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from netcheck.messages import finding_texts, label, reason_word, summary
-from netcheck.messages.catalog import SYMPTOMS
+from netcheck.messages.catalog import LABELS, SYMPTOMS
 from netcheck.messages.checklist import KIND_NOUN, SKIP_WHY
 from netcheck.model import Finding, RegionRow, Report, Severity, Status
 from netcheck.model_checklist import CheckGroup
@@ -117,7 +117,7 @@ def _groups(report: Report, opts: RenderOptions) -> list[str]:
 
 def group_text(g: CheckGroup, opts: RenderOptions) -> str:
     if g.outcome != "skipped":
-        return f"{_GROUP_MARK[g.outcome]} " + label(f"cl_{g.outcome}", opts.tr, count=g.count)
+        return f"{_GROUP_MARK[g.outcome]} " + counted(f"cl_{g.outcome}", g.count, opts)
     why = SKIP_WHY.get(g.why) or SKIP_WHY.get(g.reason)
     why_text = opts.tr.gettext(why) if why else reason_word(g.reason, opts.tr)
     checks = opts.tr.gettext(KIND_NOUN.get(g.kind, g.kind))
@@ -130,9 +130,15 @@ def _tally(report: Report, opts: RenderOptions) -> list[str]:
     parts = [label("cl_tally_passed", opts.tr, passed=n.passed, checks=n.checks)]
     for key, count in (("explained", n.explained), ("unexplained", n.unexplained), ("not_tested", n.not_tested)):
         if count:
-            parts.append(label(f"cl_tally_{key}", opts.tr, count=count))
+            parts.append(counted(f"cl_tally_{key}", count, opts))
     parts.append(label("cl_tally_seconds", opts.tr, seconds=report.duration_ms / 1000))
     return wrap(label("cl_checks", opts.tr, tally=" · ".join(parts)), "", opts, hang="  ")
+
+
+def counted(key: str, count: int, opts: RenderOptions) -> str:
+    """The singular text where there is one ("1 problem", not "1 problems")."""
+    one = f"{key}_one"
+    return label(one, opts.tr) if count == 1 and one in LABELS else label(key, opts.tr, count=count)
 
 
 def wrap(text: str, indent: str, opts: RenderOptions, hang: str = "") -> list[str]:
