@@ -67,7 +67,9 @@ def _wrapped(lines: list[str], width: int) -> list[str]:
     out: list[str] = []
     for ln in lines:
         indent = " " * (len(ln) - len(ln.lstrip()))
-        out += textwrap.wrap(ln, width, subsequent_indent=indent + "  ", break_long_words=False) or [ln]
+        out += textwrap.wrap(
+            ln, width, subsequent_indent=indent + "  ", break_long_words=False, break_on_hyphens=False
+        ) or [ln]
     return out
 
 

@@ -46,7 +46,7 @@ LABELS: Mapping[str, str] = {
     "cl_tally_not_tested": N_("{count} not tested"),
     "cl_tally_seconds": N_("{seconds:.1f} s"),
     "cl_checks": N_("Checks: {tally}"),
-    "cl_regions": N_("IBKR regions: {rows} gateways reachable"),
+    "cl_regions": N_("Gateways reachable per IBKR region: {rows}"),
     # i18n: the HTML report's lang attribute: this language's code (de for German)
     "html_lang": N_("en"),
     "html_history": N_("Connections per server since {since}"),
