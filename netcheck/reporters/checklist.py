@@ -57,7 +57,8 @@ def _evidence(f: Finding, opts: RenderOptions) -> list[str]:
     shown = 0
     for e in f.evidence:
         lines = wrap(f"· {e}", "      ", opts, hang="  ")
-        if len(out) + len(lines) > EVIDENCE - (shown + 1 < len(f.evidence)):
+        room = EVIDENCE - (shown + 1 < len(f.evidence))  # unless this is the last, keep a line for "… and N more"
+        if len(out) + len(lines) > room:
             break
         out, shown = out + lines, shown + 1
     more = len(f.evidence) - shown
