@@ -25,6 +25,7 @@ README = """netcheck support bundle
 =======================
 report.md     the checklist: what failed, why, and what to do (paste into a support ticket)
 report.json   the same run, machine-readable (schema netcheck/report/v1)
+report.html   the same run for a browser: findings, allow-list, charts; prints on A4/Letter (not with --from-last)
 history.json  the last runs: when each ran and what it found (the time frame and the pattern)
 system.json   operating system, Python and netcheck versions, time zone, when this bundle was made
 problem.json  what IBKR's desks ask for: since when the problem occurs, the pattern noticed, and the OS
@@ -112,6 +113,7 @@ def collect(
     environ: Mapping[str, str],
     time_frame: str = "",
     pattern: str = "",
+    report_html: str = "",
 ) -> dict[str, str]:
     system = system_info()
     files = {
@@ -123,6 +125,8 @@ def collect(
         "problem.json": _dump(problem(time_frame, pattern, system)),
         "proxy.json": _dump(proxy_settings(environ)),
     }
+    if report_html:
+        files["report.html"] = redact(report_html)
     for i, src in enumerate(host_files):
         files[f"hosts/{i + 1}-{Path(src).name}"] = _read_text(src)
     return files

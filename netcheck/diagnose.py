@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from netcheck import allowlist, symptoms
+from netcheck import allowlist, symptoms, triage
 from netcheck.api import rules as api_rules
 from netcheck.facts import Facts
 from netcheck.model import Finding, Kind, Outcome, Reason, Severity, Status
@@ -72,6 +72,9 @@ def diagnose(
         regions=region_table(outs, home.region if home else ""),
         home=home,
         guide_hint=guide_hint(outs, interrupted),
+        tally=triage.tally(found, outs),
+        unexplained=triage.unexplained(found, outs),
+        folded=triage.folded(found, outs),
     )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netcheck.model import SCHEMA, Finding, Outcome, Status
+from netcheck.model_checklist import CheckGroup, Tally
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,9 @@ class Diagnosis:
     regions: tuple[RegionRow, ...] = ()
     home: HomeServer | None = None
     guide_hint: bool = False  # every network check passed: point to `netcheck guide`
+    tally: Tally = Tally()
+    unexplained: tuple[str, ...] = ()  # ids of failed or warned checks no finding names, in report order
+    folded: tuple[CheckGroup, ...] = ()  # everything else, one line per group (the short checklist)
 
 
 @dataclass(frozen=True)

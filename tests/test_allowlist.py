@@ -61,9 +61,11 @@ def test_json_field_and_terminal_section() -> None:
         "required": True,
         "reason": "timeout",
     }
-    term = REGISTRY["terminal"](r, RenderOptions())
+    term = REGISTRY["terminal"](r, RenderOptions(verbose=True))
     assert "What to allow (for IT)" in term
     assert "    TCP zdc1.ibllc.com:4001  (198.51.100.20)" in term
+    short = REGISTRY["terminal"](r, RenderOptions())  # the checklist: the first pairs on one line
+    assert "What to allow (for IT): TCP ndc1.ibllc.com:4001, TCP zdc1.ibllc.com:4001, TCP hdc1.ibllc.com:4001" in short
     assert "What to allow" not in REGISTRY["terminal"](report(healthy()), RenderOptions())
 
 

@@ -52,12 +52,14 @@ def test_fresh_run_bundle(tmp_path: Path, hosts: Path) -> None:
         "README.txt",
         "report.json",
         "report.md",
+        "report.html",
         "history.json",
         "system.json",
         "problem.json",
         "proxy.json",
         "hosts/1-hosts.toml",
     }
+    assert files["report.html"].startswith("<!DOCTYPE html>") and 'id="findings"' in files["report.html"]
     assert json.loads(files["report.json"])["status"] in ("pass", "warn")  # warn: the proxy on :9 is dead
     assert files["report.md"].startswith("#")
     assert json.loads(files["proxy.json"]) == {"HTTPS_PROXY": "http://***@127.0.0.1:9", "no_proxy": "localhost"}

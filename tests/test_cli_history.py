@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from netcheck.cli.history import View
 from netcheck.cli.history import run as history_run
 from netcheck.history import open_store
 from netcheck.messages import translator
@@ -24,8 +25,8 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-def test_text_view(db: Path) -> None:
-    code, out, err = history_run(db, "24h", 10, "text", translator(), now=NOW)
+def test_per_check_view(db: Path) -> None:
+    code, out, err = history_run(db, "24h", 10, "text", translator(), now=NOW, view=View(per_check=True))
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == "Last 4 runs"

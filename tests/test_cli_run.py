@@ -111,6 +111,8 @@ def test_history_command_reads_what_run_recorded(tmp_path: Path, listener: int) 
     assert code == 0 and [r["status"] for r in data["runs"]] == ["fail", "pass"]
     assert data["availability"]["runs"] == 2
     code, out, _ = run_cli("history", "--history-db", db)
+    assert code == 0 and out.startswith("Runs in the last 24h: 2")
+    code, out, _ = run_cli("history", "--history-db", db, "--checks")
     assert code == 0 and out.startswith("Last 2 runs")
     code, _, err = run_cli("history", "--since", "yesterday")
     assert code == 2 and "30m, 24h, 7d or 2w" in err

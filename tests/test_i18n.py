@@ -74,8 +74,10 @@ def _blocked() -> Any:
 def test_terminal_report_in_german() -> None:
     out = REGISTRY["terminal"](_blocked(), RenderOptions(tr=translator("de")))
     assert "Nicht bereit" in out and "Was nicht stimmt und was zu tun ist" in out
-    assert "sind in diesem Netzwerk gesperrt" in out and "Zeitüberschreitung" in out
+    assert "sind in diesem Netzwerk gesperrt" in out and "Prüfungen: 18 von 25 bestanden" in out
     assert "[ports-blocked]" in out  # the stable id stays
+    verbose = REGISTRY["terminal"](_blocked(), RenderOptions(tr=translator("de"), verbose=True))
+    assert "Zeitüberschreitung" in verbose  # reason words of the per-check lines
 
 
 def test_json_keeps_ids_and_carries_translated_text() -> None:

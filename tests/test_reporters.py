@@ -44,8 +44,8 @@ def test_json_has_the_documented_schema() -> None:
     assert {c["status"] for c in doc["checks"]} <= {"pass", "warn", "fail", "skip"}
 
 
-def test_terminal_plain_text_puts_findings_first() -> None:
-    text = terminal.render(blocked_report(), RenderOptions(color=False))
+def test_terminal_verbose_plain_text_puts_findings_first() -> None:
+    text = terminal.render(blocked_report(), RenderOptions(color=False, verbose=True))
     lines = text.splitlines()
     assert lines[0] == "Not ready: TWS will likely not connect from here."
     assert lines[2] == "What is wrong and what to do"

@@ -60,7 +60,7 @@ def test_history_lists_the_outages(tmp_path: Path) -> None:
     assert "Outages seen by netcheck watch (last 1):" in out
     assert "2026-12-01T06:28:00+01:00  zdc1.ibllc.com:4001  2 min 0 s  timeout; inside IBKR's published" in out
     code, out, _ = history_run(path, "24h", 10, "json", translator())
-    assert json.loads(out)["outages"][0]["ibkr_window"] == "Europe daily reset"
+    assert json.loads(out)["watch_outages"][0]["ibkr_window"] == "Europe daily reset"
 
 
 def test_the_final_summary_replaces_the_outages_stored_while_the_watch_ran(tmp_path: Path) -> None:

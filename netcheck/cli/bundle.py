@@ -40,8 +40,8 @@ def bundle_cmd(
 
     tr = _tr()
     time_frame, pattern = _ask(time_frame, "bundle_since", tr), _ask(pattern, "bundle_pattern", tr)
-    doc, md, sources = _last_run(checks.history_db) if from_last else _fresh_run(checks)
-    files = bundle.collect(doc, md, _recent(checks.history_db), sources, os.environ, time_frame, pattern)
+    doc, md, sources, html = _last_run(checks.history_db) if from_last else _fresh_run(checks)
+    files = bundle.collect(doc, md, _recent(checks.history_db), sources, os.environ, time_frame, pattern, html)
     try:
         bundle.write(output, bundle.build_zip(files))
     except OSError as exc:
@@ -63,7 +63,8 @@ def _tr() -> Translator:
     return tr_of(click.get_current_context(silent=True))
 
 
-def _fresh_run(checks: CheckOptions) -> tuple[dict[str, Any], str, list[str]]:
+def _fresh_run(checks: CheckOptions) -> tuple[dict[str, Any], str, list[str], str]:
+    from netcheck.cli.history import read_glance
     from netcheck.cli.load import load_hosts
     from netcheck.cli.run import execute, record
     from netcheck.reporters import REGISTRY, RenderOptions
@@ -73,17 +74,18 @@ def _fresh_run(checks: CheckOptions) -> tuple[dict[str, Any], str, list[str]]:
     report = execute(hl, checks.run_options(), live=False)
     if checks.history:
         record(report, checks.history_db)
-    return to_dict(report, RenderOptions()), REGISTRY["markdown"](report, RenderOptions()), list(hl.sources)
+    html = REGISTRY["html"](report, RenderOptions(tr=_tr(), history=read_glance(checks.history_db)))
+    return to_dict(report, RenderOptions()), REGISTRY["markdown"](report, RenderOptions()), list(hl.sources), html
 
 
-def _last_run(history_db: Path | None) -> tuple[dict[str, Any], str, list[str]]:
+def _last_run(history_db: Path | None) -> tuple[dict[str, Any], str, list[str], str]:
     from netcheck import bundle
 
     runs = _recent(history_db, 1)
     if not runs:
         fail(label("bundle_no_run", _tr()))
     doc = {k: v for k, v in runs[0].items() if k != "history_id"}
-    return doc, bundle.markdown_from_json(doc), list(doc.get("meta", {}).get("host_lists", []))
+    return doc, bundle.markdown_from_json(doc), list(doc.get("meta", {}).get("host_lists", [])), ""
 
 
 def _recent(history_db: Path | None, limit: int = 0) -> list[dict[str, Any]]:

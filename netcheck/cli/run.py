@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import IO, Any
@@ -11,6 +12,7 @@ import click
 
 from netcheck.cli.exitcodes import exit_code
 from netcheck.cli.help import TrCommand, lang_option, tr_of
+from netcheck.cli.history import read_glance
 from netcheck.cli.load import fail, load_hosts
 from netcheck.cli.options import CheckOptions, gather, history_options, probe_options, target_options
 from netcheck.cli.schedule import choose, schedule_option
@@ -18,7 +20,7 @@ from netcheck.model import HostList
 from netcheck.report_model import Report
 
 # kept equal to reporters.REGISTRY by a test; lazily imported
-FORMATS = ("terminal", "json", "junit", "nagios", "prometheus", "markdown")
+FORMATS = ("terminal", "json", "junit", "nagios", "prometheus", "markdown", "html")
 
 
 @click.command("run", cls=TrCommand)
@@ -29,7 +31,8 @@ FORMATS = ("terminal", "json", "junit", "nagios", "prometheus", "markdown")
     type=click.Choice(FORMATS),
     default="terminal",
     show_default=True,
-    help="Output: a checklist for people, or a machine format (JSON, JUnit, Nagios, Prometheus, Markdown).",
+    help="Output: a checklist for people, one HTML file for support or IT, or a machine format "
+    "(JSON, JUnit, Nagios, Prometheus, Markdown).",
 )
 @probe_options
 @click.option(
@@ -101,7 +104,9 @@ def run_cmd(
 
     use_color = _use_color(color) and output is None
     tr = tr_of(click.get_current_context())
-    text = REGISTRY[fmt](report, RenderOptions(color=use_color, verbose=verbose, tr=tr))
+    width = shutil.get_terminal_size((100, 24)).columns  # COLUMNS, else the terminal, else 100
+    history = read_glance(checks.history_db) if fmt == "html" else None  # the HTML report's timeline
+    text = REGISTRY[fmt](report, RenderOptions(color=use_color, verbose=verbose, tr=tr, width=width, history=history))
     _deliver(report, text, output, quiet, checks)
     sys.exit(exit_code(report, fmt))
 

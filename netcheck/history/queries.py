@@ -82,6 +82,15 @@ def recent_runs(store: Store, limit: int) -> list[RunRow]:
     return [_row(r) for r in rows]
 
 
+def runs_since(store: Store, since: datetime) -> list[RunRow]:
+    """Every run in the window, oldest first."""
+    rows = store.query(
+        "SELECT id, started_at, status, duration_ms, interrupted, report FROM runs WHERE started_at >= ? ORDER BY id",
+        (iso(since),),
+    )
+    return [_row(r) for r in rows]
+
+
 def availability(store: Store, since: datetime) -> tuple[int, list[Availability]]:
     """(number of runs in the window, one entry per check seen in it, worst first)."""
     cutoff = (iso(since),)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -17,7 +17,8 @@ def render_json(
     n_runs: int,
     avail: list[Availability],
     ch: Changes,
-    outages: Sequence[OutageRow] = (),
+    glance: Mapping[str, Any] | None = None,  # servers and outages (netcheck.history.glance_text.as_json)
+    watch_outages: Sequence[OutageRow] = (),
 ) -> str:
     doc: dict[str, Any] = {
         "schema": "netcheck/history/v1",
@@ -34,9 +35,9 @@ def render_json(
             "new_findings": list(ch.new_findings),
             "gone_findings": list(ch.gone_findings),
         },
-        "outages": [asdict(o) for o in outages],  # from `netcheck watch`, newest first
+        "watch_outages": [asdict(o) for o in watch_outages],  # from `netcheck watch`, newest first
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(doc | dict(glance or {}), indent=2, ensure_ascii=False) + "\n"
 
 
 def render_text(
@@ -46,7 +47,7 @@ def render_text(
     avail: list[Availability],
     ch: Changes,
     tr: Translator,
-    outages: Sequence[OutageRow] = (),
+    watch_outages: Sequence[OutageRow] = (),
 ) -> str:
     lines = [label("history_recent", tr, count=len(runs)), ""]
     cols = ("history_col_started", "history_col_status", "history_col_seconds", "history_col_findings")
@@ -56,10 +57,11 @@ def render_text(
         lines.append("  " + "  ".join(f"{c:<20}" for c in cells).rstrip())
     lines += ["", label("history_availability", tr, since=window, runs=n_runs), ""]
     lines += [_avail_line(a) for a in avail] or ["  -"]
-    return "\n".join(lines + [""] + _changes(ch, tr) + _outages(outages, tr)) + "\n"
+    return "\n".join(lines + [""] + _changes(ch, tr) + watch_lines(watch_outages, tr)) + "\n"
 
 
-def _outages(outages: Sequence[OutageRow], tr: Translator) -> list[str]:
+def watch_lines(outages: Sequence[OutageRow], tr: Translator) -> list[str]:
+    """The outages `netcheck watch` saw (empty when none were recorded)."""
     from netcheck.watch.render import outage_lines
 
     return outage_lines(outages, tr)

@@ -11,7 +11,21 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from netcheck.api import texts as api
-from netcheck.messages import agent, install, link, local, network, output, path, report, symptoms, web, words
+from netcheck.messages import (
+    agent,
+    checklist,
+    glance,
+    install,
+    link,
+    local,
+    network,
+    output,
+    path,
+    report,
+    symptoms,
+    web,
+    words,
+)
 from netcheck.messages.base import FindingText
 from netcheck.schedule import texts as schedule
 
@@ -40,6 +54,8 @@ LABEL_TABLES: tuple[Mapping[str, str], ...] = (
     agent.LABELS,
     local.LABELS,
     words.LABELS,
+    checklist.LABELS,
+    glance.LABELS,
 )
 HEADING_TABLES: tuple[Mapping[str, str], ...] = (
     report.KIND_HEADING,

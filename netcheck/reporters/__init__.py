@@ -20,7 +20,7 @@ def _lazy(module: str) -> Reporter:
 
 
 REGISTRY: dict[str, Reporter] = {
-    name: _lazy(name) for name in ("terminal", "json", "junit", "nagios", "prometheus", "markdown")
+    name: _lazy(name) for name in ("terminal", "json", "junit", "nagios", "prometheus", "markdown", "html")
 }
 
 __all__ = ["REGISTRY", "RenderOptions", "Reporter"]

@@ -9,7 +9,7 @@ from netcheck.messages.catalog import SYMPTOMS
 from netcheck.model import Finding, Outcome, Severity, Status
 from netcheck.redact import redact
 from netcheck.report_model import Report
-from netcheck.reporters import regions_section
+from netcheck.reporters import checklist, regions_section
 from netcheck.reporters.base import RenderOptions
 from netcheck.schedule import header as schedule_header
 
@@ -20,6 +20,8 @@ _ORDER = ("local", "machine", "http", "dns", "dns-cross", "tcp")
 
 
 def render(report: Report, opts: RenderOptions) -> str:
+    if checklist.wanted(report, opts):  # a problem: the one-screen checklist, not every check
+        return checklist.render(report, opts)
     lines = [_paint(summary(report.status.value, opts.tr), report.status, opts, bold=True), ""]
     if report.interrupted:
         lines += [label("interrupted", opts.tr, why=report.meta.get("stop_reason", "deadline")), ""]
