@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from netcheck.ipaddr import is_ip
 from netcheck.model import Check, Kind
 
 STANDARD = ((7496, "tws", "live"), (7497, "tws", "paper"), (4001, "gateway", "live"), (4002, "gateway", "paper"))
@@ -83,18 +83,10 @@ def _check(
         target=f"{name} API {shown}",
         host=host,
         port=port,
-        address=host if _is_ip(host) else "",
+        address=host if is_ip(host) else "",
         required=required,
         params={**common, "source": source, "product": product, "mode": mode, "bound": bound},
     )
-
-
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
 
 
 def discover() -> tuple[Running, ...]:

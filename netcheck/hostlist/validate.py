@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +9,7 @@ from urllib.parse import urlsplit
 
 from netcheck.errors import ConfigError
 from netcheck.hostlist.locate import locate
+from netcheck.ipaddr import is_ip
 from netcheck.model import HostEntry, HostList, Reachability
 
 # DNS labels: letters, digits, hyphen and underscore (IBKR's backups are spelled ndc1_hb1).
@@ -120,7 +120,7 @@ class Validator:
         return value.strip()
 
     def _hostname(self, name: str, where: str, i: int) -> None:
-        if _is_ip(name):
+        if is_ip(name):
             return
         bare = name.rstrip(".")
         labels = bare.split(".")
@@ -182,14 +182,6 @@ class Validator:
         if not isinstance(servers, list):
             raise self.fail("dns.public", "must be a list of IP addresses", "dns", -1, "public")
         for s in servers:
-            if not isinstance(s, str) or not _is_ip(s):
+            if not isinstance(s, str) or not is_ip(s):
                 raise self.fail("dns.public", f"{s!r} is not an IP address", "dns", -1, "public")
         return tuple(servers)
-
-
-def _is_ip(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return False
-    return True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from netcheck.ipaddr import is_ip
 from netcheck.model import Check, HostEntry, HostList, Outcome, Reason, Status
 from netcheck.planner.checks import (
     API_PORTS,
@@ -20,7 +21,7 @@ from netcheck.planner.checks import (
     tcp_check,
     tcp_placeholder,
 )
-from netcheck.planner.parts import SLOW_LOOKUP_S, Gate, Lookup, Next, is_ip, skip
+from netcheck.planner.parts import SLOW_LOOKUP_S, Gate, Lookup, Next, skip
 from netcheck.planner.resolve import addresses_for_connect
 from netcheck.planner.web import TLS_PORT, proxy_reach_check, proxy_tunnel_checks, tls_check, wants_tls
 from netcheck.platform.proxy import Proxy

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -43,11 +42,3 @@ SLOW_LOOKUP_S = 1.0
 
 def skip(check: Check, reason: Reason, why: str) -> Outcome:
     return Outcome(check, Status.SKIP, reason, 0.0, {"why": why})
-
-
-def is_ip(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return False
-    return True

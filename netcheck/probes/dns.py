@@ -4,7 +4,6 @@ nameservers through dnspython, and independent resolvers for the cross-check."""
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import socket
 from typing import Any
 
@@ -102,11 +101,3 @@ def _unique(addresses: Any) -> list[str]:
 
 def _text(exc: BaseException) -> str:
     return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-
-
-def is_ip(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return False
-    return True
