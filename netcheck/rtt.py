@@ -113,8 +113,17 @@ class LinkStats:
 def link_stats(rtts_ms: list[float], attempts: int, answered: int) -> LinkStats:
     """Median connect RTT, and loss as the share of connect attempts that got no answer on
     ports that did answer (dropped ports say nothing about loss, so callers leave them out)."""
+    return LinkStats(median_ms(rtts_ms), loss_pct(attempts, answered), len(rtts_ms), attempts)
+
+
+def median_ms(rtts_ms: list[float]) -> float:
+    """The median connect RTT in ms (0 without samples), to 0.1 ms."""
     ordered = sorted(rtts_ms)
     n = len(ordered)
     median = 0.0 if not n else (ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2)
-    loss = 0.0 if not attempts else 100.0 * (attempts - answered) / attempts
-    return LinkStats(round(median, 1), round(loss, 1), n, attempts)
+    return round(median, 1)
+
+
+def loss_pct(attempts: int, answered: int) -> float:
+    """The share of connect attempts that got no answer, in percent (0 without attempts), to 0.1."""
+    return round(0.0 if not attempts else 100.0 * (attempts - answered) / attempts, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from netcheck import details
 from netcheck.model import Kind, Outcome, Reason, Severity, Status
-from netcheck.rtt import link_stats
+from netcheck.rtt import loss_pct, median_ms
 from netcheck.rules import State
 
 SLOW_RTT_MS = 250.0  # TWS works far beyond this, but quotes and fills visibly lag
@@ -18,18 +18,18 @@ def slow_link(s: State) -> None:
     if not answered:
         return
     region, near = _nearest_region(answered, s.user_regions)
-    rtt = link_stats([_rtt(o) for o in near], 0, 0)
+    rtt = median_ms([_rtt(o) for o in near])
     attempts = sum(details.tcp(o).attempts for o in answered)
     lost = sum(details.tcp(o).lost for o in answered)
-    loss = link_stats([], attempts, attempts - lost)
-    if rtt.median_ms >= SLOW_RTT_MS or (loss.loss_pct >= LOSSY_PCT and lost >= MIN_LOST):
+    loss = loss_pct(attempts, attempts - lost)
+    if rtt >= SLOW_RTT_MS or (loss >= LOSSY_PCT and lost >= MIN_LOST):
         worst = sorted(near, key=lambda o: -_rtt(o))
         s.add(
             "slow-link",
             Severity.WARN,
             _timeouts_of_the_link(s) + worst,
-            median_ms=f"{rtt.median_ms:.0f}",
-            loss_pct=f"{loss.loss_pct:.0f}",
+            median_ms=f"{rtt:.0f}",
+            loss_pct=f"{loss:.0f}",
             lost=lost,
             attempts=attempts,
             region=region or "-",
@@ -68,7 +68,7 @@ def _nearest_region(answered: list[Outcome], mine: tuple[str, ...]) -> tuple[str
     if not gateways:
         return "", answered
     pick = [r for r in mine if r in gateways] or sorted(
-        gateways, key=lambda r: link_stats([_rtt(o) for o in gateways[r]], 0, 0).median_ms
+        gateways, key=lambda r: median_ms([_rtt(o) for o in gateways[r]])
     )
     return pick[0], gateways[pick[0]]
 
