@@ -18,7 +18,21 @@ from netcheck.api import rules as api_rules
 from netcheck.facts import Facts
 from netcheck.model import Diagnosis, Finding, HomeServer, Kind, Outcome, Reason, Severity, Status, Summary
 from netcheck.regions import region_table
-from netcheck.rules import Rule, State, catchall, dns, install, link, local, network, proxy_auth, tcp, tls_path, web
+from netcheck.rules import (
+    Rule,
+    State,
+    catchall,
+    dns,
+    install,
+    intercept,
+    link,
+    local,
+    network,
+    proxy_auth,
+    tcp,
+    tls_path,
+    web,
+)
 from netcheck.schedule import rules as schedule
 from netcheck.schedule.model import Clock
 
@@ -31,6 +45,7 @@ RULES: tuple[Rule, ...] = (
     *schedule.RULES,  # before dns/tcp: failures inside IBKR's reset window are the window's, not the network's
     *dns.RULES,
     *web.RULES,  # before tcp: a proxy-only network explains the failed direct connects
+    *intercept.RULES,  # before tcp: a pass the network answered itself is not IBKR reachable
     *tcp.RULES,
     *link.RULES,
     *local.RULES,

@@ -11,7 +11,20 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from netcheck.api import texts as api
-from netcheck.messages import agent, install, link, local, network, output, path, report, symptoms, web, words
+from netcheck.messages import (
+    agent,
+    install,
+    intercept,
+    link,
+    local,
+    network,
+    output,
+    path,
+    report,
+    symptoms,
+    web,
+    words,
+)
 from netcheck.messages.base import FindingText
 from netcheck.schedule import texts as schedule
 
@@ -32,6 +45,7 @@ FINDING_TABLES: tuple[Mapping[str, FindingText], ...] = (
     install.FINDINGS,
     schedule.FINDINGS,
     path.FINDINGS,
+    intercept.FINDINGS,
 )
 LABEL_TABLES: tuple[Mapping[str, str], ...] = (
     report.LABELS,
@@ -46,6 +60,7 @@ HEADING_TABLES: tuple[Mapping[str, str], ...] = (
     local.KIND_HEADING,
     web.KIND_HEADING,
     api.KIND_HEADING,
+    intercept.KIND_HEADING,
 )
 
 FINDINGS = union(FINDING_TABLES)

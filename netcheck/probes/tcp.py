@@ -5,9 +5,12 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
+from dataclasses import replace
 
 from netcheck.classify import classify_connect
+from netcheck.facts import GATEWAY_PORTS
 from netcheck.model import Check, Outcome, Reason, Status
+from netcheck.probes import tcp_hold
 from netcheck.probes.base import ProbeContext, Slots, failed, outcome
 from netcheck.probes.tcp_tries import Tries
 from netcheck.rtt import Policy, RttEstimator, next_step
@@ -34,9 +37,17 @@ async def probe(check: Check, ctx: ProbeContext) -> Outcome:
             if won:
                 if won.reason in (Reason.OK, Reason.REFUSED):  # an RST is an answer too: a valid RTT
                     rtt.observe(keys, won.duration_ms / 1000)
-                return tries.winner(won, ctx.clock() - started)
+                return await _held(tries.winner(won, ctx.clock() - started), ctx, rtt.policy.ceiling - elapsed)
     finally:
         await tries.cancel()
+
+
+async def _held(out: Outcome, ctx: ProbeContext, budget: float) -> Outcome:
+    """A gateway connect that worked: does the peer keep it open like IBKR (see tcp_hold). A fake
+    connect (ctx.connect, unit tests) has no real peer to hold."""
+    if out.reason is not Reason.OK or out.check.port not in GATEWAY_PORTS or ctx.connect is not None:
+        return out
+    return replace(out, detail={**out.detail, **await tcp_hold.hold(out.check, ctx, budget)})
 
 
 async def _send(tries: Tries, check: Check, ctx: ProbeContext, budget: float, first: bool) -> None:
