@@ -26,6 +26,7 @@ from .lab import Lab
 from .proc import run, wait_for
 
 CLOSER, CLOSER_PORT = "closer", 8401
+PORTS = "tcp dport { 4000, 4001 }"
 RESOLVER_TABLE = "inet ncl-resolvers"
 RESOLVER_RULESET = f"""
 table {RESOLVER_TABLE} {{
@@ -60,9 +61,8 @@ def intercept_ports(lab: Lab) -> Iterator[None]:
         lan = firewall.LAN_IF
         lab.nft(
             [
-                f'iifname "{lan}" meta nfproto ipv4 tcp dport {{ 4000, 4001 }} dnat ip to {ROUTER_LAN_V4}:{CLOSER_PORT}',
-                f'iifname "{lan}" meta nfproto ipv6 tcp dport {{ 4000, 4001 }} '
-                f"dnat ip6 to [{ROUTER_LAN_V6}]:{CLOSER_PORT}",
+                f'iifname "{lan}" meta nfproto ipv4 {PORTS} dnat ip to {ROUTER_LAN_V4}:{CLOSER_PORT}',
+                f'iifname "{lan}" meta nfproto ipv6 {PORTS} dnat ip6 to [{ROUTER_LAN_V6}]:{CLOSER_PORT}',
             ],
             chain=firewall.NAT,
         )
