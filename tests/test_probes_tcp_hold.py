@@ -10,8 +10,8 @@ from contextlib import asynccontextmanager
 
 import pytest
 
-from netcheck.model import Check, Kind
-from netcheck.probes import ProbeContext, tcp_hold
+from netcheck.model import Check, Kind, Status
+from netcheck.probes import ProbeContext, tcp, tcp_hold
 
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
 
@@ -54,28 +54,29 @@ def check(port: int) -> Check:
 @pytest.mark.parametrize(
     ("handler", "after"), [(silent, "open"), (closing, "closed"), (resetting, "reset"), (talking, "data")]
 )
-async def test_the_hold_tells_a_silent_gateway_from_one_that_closes(handler: Handler, after: str) -> None:
-    async with server(handler) as port:
-        got = await tcp_hold.hold(check(port), ProbeContext(timeout=2.0), budget=0.3)
-    assert got["after_connect"] == after
-    assert isinstance(got["held_ms"], float)
-    assert got["held_ms"] < 1000 and (after != "open" or got["held_ms"] >= 250)
-
-
-async def test_no_hold_without_time_left_or_without_an_answer() -> None:
-    assert await tcp_hold.hold(check(1), ProbeContext(timeout=2.0), budget=0.01) == {}
-    with socket.socket() as s:  # a port nobody listens on: the second connect is refused
-        s.bind(("127.0.0.1", 0))
-        free = s.getsockname()[1]
-    assert await tcp_hold.hold(check(free), ProbeContext(timeout=2.0), budget=0.3) == {}
-
-
-async def test_a_gateway_connect_that_passes_records_the_hold_and_keeps_its_rtt(
-    monkeypatch: pytest.MonkeyPatch,
+async def test_a_gateway_connect_is_held_to_tell_a_silent_gateway_from_one_that_closes(
+    monkeypatch: pytest.MonkeyPatch, handler: Handler, after: str
 ) -> None:
-    from netcheck.probes import tcp
-
-    async with server(closing) as port:
+    async with server(handler) as port:
         monkeypatch.setattr(tcp, "GATEWAY_PORTS", (port,))  # a loopback stand-in for 4000/4001
         out = await tcp.probe(check(port), ProbeContext(timeout=2.0))
-    assert out.detail["after_connect"] == "closed" and out.detail["rtt_ms"] < 500
+    assert out.status is Status.PASS and out.detail["after_connect"] == after
+    held = out.detail["held_ms"]
+    assert held < 1000 and (after != "open" or held >= tcp_hold.HOLD_S * 1000 - 50)
+    assert out.detail["rtt_ms"] < 200  # the hold is timed after the connect, never in its RTT
+
+
+async def test_other_ports_and_a_spent_budget_are_not_held(monkeypatch: pytest.MonkeyPatch) -> None:
+    async with server(silent) as port:
+        out = await tcp.probe(check(port), ProbeContext(timeout=2.0))  # not a gateway port
+        assert "after_connect" not in out.detail
+        monkeypatch.setattr(tcp, "GATEWAY_PORTS", (port,))
+        out = await tcp.probe(check(port), ProbeContext(timeout=0.04))  # no time left to hold
+        assert out.status is Status.PASS and "after_connect" not in out.detail
+
+
+async def test_watch_reports_what_the_peer_did_within_the_time_given() -> None:
+    async with server(closing) as port:
+        with socket.create_connection(("127.0.0.1", port)) as sock:
+            sock.setblocking(False)
+            assert await tcp_hold.watch(sock, 0.5) == "closed"
