@@ -26,6 +26,9 @@ class TcpDetail:
     attempts: int = 1
     lost: int = 0
     local_error: bool = False  # this computer could not open a socket: says nothing about the path
+    after_connect: str = ""  # gateway ports: open / closed / reset / data while held (probes/tcp_hold.py)
+    held_ms: float | None = None
+    accepted: bool = False  # canary connects: something accepted a connect that must fail
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,21 @@ from netcheck.facts import Facts
 from netcheck.model import Finding, Kind, Outcome, Reason, Severity, Status
 from netcheck.regions import region_table
 from netcheck.report_model import Diagnosis, HomeServer, Summary
-from netcheck.rules import Rule, State, catchall, dns, install, link, local, network, proxy_auth, tcp, tls_path, web
+from netcheck.rules import (
+    Rule,
+    State,
+    catchall,
+    dns,
+    install,
+    intercept,
+    link,
+    local,
+    network,
+    proxy_auth,
+    tcp,
+    tls_path,
+    web,
+)
 from netcheck.schedule import rules as schedule
 from netcheck.schedule.model import Clock
 
@@ -40,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     web.proxy_only,  # before dns: on a proxy-only network the dead resolvers are its evidence
     *dns.RULES,
     *_rest(web.RULES),  # before tcp: a proxy explains failed direct connects
+    *intercept.RULES,  # before tcp: a pass the network answered itself is not IBKR reachable
     *_rest(tcp.RULES),
     *link.RULES,
     tcp.hosts_unreachable,  # after link: on a lossy link a lone connect timeout is a lost packet

@@ -72,6 +72,7 @@ class Kind(enum.StrEnum):
     TLS = "tls"  # TLS handshake + certificate chain on the IBKR web hosts (interception, clock)
     PROXY = "proxy"  # configured proxies: does each answer, and which ports will it CONNECT to
     API = "api"  # the TWS API socket of a local or named TWS / IB Gateway: handshake, optional START_API
+    CANARY = "canary"  # a connect on 4001 to an address that must not accept it: does the router answer itself
 
 
 class Role(enum.StrEnum):
@@ -108,6 +109,12 @@ class HostList:
     reachability: tuple[Reachability, ...] = ()
     public_dns: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    canary: tuple[str, ...] | None = None  # [intercept] canary; None: the independent resolvers
+
+    @property
+    def canaries(self) -> tuple[str, ...]:
+        """Addresses that must not accept a connect on 4001 (a resolver runs no TWS gateway)."""
+        return self.public_dns if self.canary is None else self.canary
 
     @property
     def regions(self) -> tuple[str, ...]:

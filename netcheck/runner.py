@@ -72,7 +72,7 @@ async def run(hl: HostList, opts: RunOptions, progress: ProgressFn | None = None
     home = tws_home.find(tws_dirs, hl)  # jts.ini Peer=: the account's server is tested first
     hl = tws_home.local_only(hl) if opts.local_only else tws_home.put_first(hl, home)
     public = hl.public_dns if opts.public_dns is None else opts.public_dns
-    hl = HostList(hosts=hl.hosts, reachability=hl.reachability, public_dns=public, sources=hl.sources)
+    hl = replace(hl, public_dns=public)
     sslctx = ssl_context(opts.ca_bundle)
     client = LazyClient(sslctx, opts.timeout)  # built by the first HTTP probe, not before DNS/TCP start
     ctx = ProbeContext(

@@ -55,6 +55,7 @@ def test_without_local_checks_the_network_starts_at_once() -> None:
         *(f"dns:{p}:{h}" for p in ("system", "resolver") for h in ("gw.example.com", "web.example.com")),
         *(f"dns-cross:{h}@{s}" for h in ("gw.example.com", "web.example.com") for s in HL.public_dns),
         "tcp:198.51.100.9:4001@198.51.100.9",
+        *(f"canary:4001@{s}" for s in HL.public_dns),
     }
     (literal,) = [c for c in first if c.kind is Kind.TCP]
     assert literal.params["resolved_by"] == "literal"
@@ -190,7 +191,7 @@ def test_a_whole_healthy_run_ends_with_nothing_pending() -> None:
         more, skips = p.advance(ok(c, addresses=["198.51.100.1", "2001:db8::1"]))
         queue += more
         assert not skips
-    assert p.pending == 0 and p.leftovers() == [] and seen == 3 + 1 + 8 + 6 + 2 + 1 + 3
+    assert p.pending == 0 and p.leftovers() == [] and seen == 3 + 1 + 8 + 6 + 2 + 1 + 3 + 2  # + 2 canaries
 
 
 def test_an_outcome_it_did_not_plan_changes_nothing() -> None:

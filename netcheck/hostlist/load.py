@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -44,7 +45,14 @@ def _merge(parts: list[HostList]) -> HostList:
         reachability=tuple(r for p in parts for r in p.reachability),
         public_dns=public,
         sources=tuple(s for p in parts for s in p.sources),
+        canary=_canaries(parts),
     )
+
+
+def _canaries(parts: list[HostList]) -> tuple[str, ...] | None:
+    """Every file's own [intercept] canary, in order; None when no file names any (the default applies)."""
+    named = [p.canary for p in parts if p.canary is not None]
+    return tuple(dict.fromkeys(ip for c in named for ip in c)) if named else None
 
 
 def _load_one(path: Path) -> HostList:
@@ -61,4 +69,4 @@ def select_regions(hl: HostList, regions: tuple[str, ...]) -> HostList:
         allowed = ", ".join(hl.regions) or "none (this host list defines no regions)"
         raise ConfigError("--region", f"unknown region {unknown[0]!r}; allowed: {allowed}")
     keep = tuple(h for h in hl.hosts if not h.region or h.region in regions)
-    return HostList(hosts=keep, reachability=hl.reachability, public_dns=hl.public_dns, sources=hl.sources)
+    return replace(hl, hosts=keep)

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from netcheck.errors import ConfigError
 from netcheck.hostlist.locate import locate
+from netcheck.hostlist.urls import url_problem
 from netcheck.ipaddr import is_ip
 from netcheck.model import HostEntry, HostList, Reachability
 
 # DNS labels: letters, digits, hyphen and underscore (IBKR's backups are spelled ndc1_hb1).
 _LABEL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$")
-_TOP_KEYS = {"list", "dns", "host", "reachability"}
+_TOP_KEYS = {"list", "dns", "host", "reachability", "intercept"}
 _HOST_KEYS = {"name", "ports", "purpose", "region", "required", "backup_of"}
 _REACH_KEYS = {"url", "expect_status", "expect_body"}
 _LIST_KEYS = {"name", "description"}
@@ -46,7 +46,11 @@ class Validator:
         self._backups(entries)
         reach = tuple(self.reach(i, r) for i, r in enumerate(self._array(doc, "reachability")))
         return HostList(
-            hosts=entries, reachability=reach, public_dns=self.dns(doc.get("dns", {})), sources=(self.file,)
+            hosts=entries,
+            reachability=reach,
+            public_dns=self.dns(doc.get("dns", {})),
+            sources=(self.file,),
+            canary=self.intercept(doc["intercept"]) if "intercept" in doc else None,
         )
 
     def _array(self, doc: dict[str, Any], key: str) -> list[dict[str, Any]]:
@@ -161,27 +165,28 @@ class Validator:
         return Reachability(url=url, expect_status=status, expect_body=body, source=self.file)
 
     def _url(self, url: str, where: str, i: int) -> None:
-        try:
-            parts = urlsplit(url)
-            parts.port  # noqa: B018  (raises ValueError for a port outside 0-65535)
-        except ValueError as exc:
-            raise self.fail(f"{where}.url", f"not a valid URL: {exc}", "reachability", i, "url") from None
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise self.fail(f"{where}.url", "must be an http:// or https:// URL with a host", "reachability", i, "url")
-        if parts.username is not None or parts.password is not None:
-            # a password in a host list would end up in check ids, reports and history
-            raise self.fail(f"{where}.url", "must not contain a user name or password", "reachability", i, "url")
-        if any(ord(c) < 33 or ord(c) == 127 for c in url):
-            raise self.fail(f"{where}.url", "must not contain spaces or control characters", "reachability", i, "url")
+        problem = url_problem(url)
+        if problem:
+            raise self.fail(f"{where}.url", problem, "reachability", i, "url")
 
     def dns(self, table: Any) -> tuple[str, ...]:
         if not isinstance(table, dict):
             raise self.fail("dns", "must be a table [dns]", "dns", -1, "dns")
         self._known_keys(table, {"public"}, "dns", "dns", -1)
-        servers = table.get("public", [])
-        if not isinstance(servers, list):
-            raise self.fail("dns.public", "must be a list of IP addresses", "dns", -1, "public")
-        for s in servers:
-            if not isinstance(s, str) or not is_ip(s):
-                raise self.fail("dns.public", f"{s!r} is not an IP address", "dns", -1, "public")
-        return tuple(servers)
+        return self._ips(table, "dns", "public")
+
+    def intercept(self, table: Any) -> tuple[str, ...] | None:
+        """[intercept] canary: addresses a connect on 4001 must not reach (default: [dns] public)."""
+        if not isinstance(table, dict):
+            raise self.fail("intercept", "must be a table [intercept]", "intercept", -1, "intercept")
+        self._known_keys(table, {"canary"}, "intercept", "intercept", -1)
+        return self._ips(table, "intercept", "canary") if "canary" in table else None
+
+    def _ips(self, table: dict[str, Any], name: str, key: str) -> tuple[str, ...]:
+        values = table.get(key, [])
+        if not isinstance(values, list):
+            raise self.fail(f"{name}.{key}", "must be a list of IP addresses", name, -1, key)
+        for v in values:
+            if not isinstance(v, str) or not is_ip(v):
+                raise self.fail(f"{name}.{key}", f"{v!r} is not an IP address", name, -1, key)
+        return tuple(values)

@@ -16,6 +16,7 @@ from netcheck.messages import (
     checklist,
     glance,
     install,
+    intercept,
     link,
     local,
     network,
@@ -46,6 +47,7 @@ FINDING_TABLES: tuple[Mapping[str, FindingText], ...] = (
     install.FINDINGS,
     schedule.FINDINGS,
     path.FINDINGS,
+    intercept.FINDINGS,
 )
 LABEL_TABLES: tuple[Mapping[str, str], ...] = (
     report.LABELS,
@@ -62,6 +64,7 @@ HEADING_TABLES: tuple[Mapping[str, str], ...] = (
     local.KIND_HEADING,
     web.KIND_HEADING,
     api.KIND_HEADING,
+    intercept.KIND_HEADING,
 )
 
 FINDINGS = union(FINDING_TABLES)

@@ -14,6 +14,7 @@ from netcheck.model import Check, HostEntry, HostList, Outcome, Reason, Status
 from netcheck.planner.checks import (
     API_PORTS,
     address_check,
+    canary_checks,
     dns_checks,
     local_checks,
     machine_checks,
@@ -108,10 +109,18 @@ class Planner:
 
     def _network(self) -> Next:
         checks, skips = self._issue(reachability_checks(self._hl)), []
-        for more, skipped in [*map(self._host, self._hl.hosts), *map(self._proxy, self._proxies)]:
+        for more, skipped in [self._canaries(), *map(self._host, self._hl.hosts), *map(self._proxy, self._proxies)]:
             checks += more
             skips += skipped
         return checks, skips
+
+    def _canaries(self) -> Next:
+        """The canary connects; those to IPv6 addresses are skips on a machine without IPv6."""
+        canaries = canary_checks(self._hl)
+        no_v6 = [c for c in canaries if ":" in c.address and not self.has_ipv6]
+        why = "this machine has no IPv6 route"
+        skips = [skip(c, Reason.NOT_APPLICABLE, why) for c in no_v6]
+        return self._issue([c for c in canaries if c not in no_v6]), skips
 
     def _host(self, h: HostEntry) -> Next:
         if is_ip(h.name):
@@ -176,6 +185,7 @@ __all__ = [
     "Planner",
     "address_check",
     "addresses_for_connect",
+    "canary_checks",
     "dns_checks",
     "is_ip",
     "local_checks",

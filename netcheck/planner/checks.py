@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from netcheck.facts import GATEWAY_PORTS
 from netcheck.model import Check, HostEntry, HostList, Kind
+
+CANARY_PORT = 4001  # TWS's SSL port: the one an intercepting router must answer to fool TWS
 
 
 def local_checks() -> list[Check]:
@@ -145,3 +148,21 @@ def tcp_placeholder(h: HostEntry, port: int) -> Check:
         region=h.region,
         params={"purpose": h.purpose},
     )
+
+
+def canary_checks(hl: HostList) -> list[Check]:
+    """Connects on 4001 that must fail: a pass there means the network answers 4000/4001 itself.
+    Only when the host list has gateways (a web-only list has nothing to be fooled about)."""
+    if not any(p in GATEWAY_PORTS for h in hl.hosts for p in h.ports):
+        return []
+    return [
+        Check(
+            id=f"canary:{CANARY_PORT}@{address}",
+            kind=Kind.CANARY,
+            target=f"{address}:{CANARY_PORT} (must not answer)",
+            port=CANARY_PORT,
+            address=address,
+            required=False,
+        )
+        for address in hl.canaries
+    ]

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 
 from netcheck.api import probe as api_probe
 from netcheck.model import Check, Kind, Outcome
-from netcheck.probes import dns, http, local, machine, tcp
+from netcheck.probes import canary, dns, http, local, machine, tcp
 from netcheck.probes import proxy as proxy_probe
 from netcheck.probes import tls as tls_probe
 from netcheck.probes.base import ProbeContext
@@ -23,6 +23,7 @@ REGISTRY: dict[Kind, Probe] = {
     Kind.PROXY: proxy_probe.probe,
     Kind.MACHINE: machine.probe,
     Kind.API: api_probe.probe,
+    Kind.CANARY: canary.probe,
 }
 
 __all__ = ["REGISTRY", "Probe", "ProbeContext"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import socket
 
 from netcheck.model import Check, Outcome, Reason, Status
@@ -48,8 +49,22 @@ def _route(check: Check, ctx: ProbeContext, family: int) -> Outcome:
     started = ctx.clock()
     fam = socket.AF_INET6 if family == 6 else socket.AF_INET
     source = ctx.platform.route_exists(fam, ROUTE_PROBE[family])
-    if source and not source.startswith("fe80"):
+    if source and (family == 4 or is_global_v6(source)):
         return outcome(check, Status.PASS, Reason.OK, started, ctx, source=source)
     if family == 6:  # many networks have no IPv6 at all; TWS then simply uses IPv4
         return outcome(check, Status.SKIP, Reason.NOT_APPLICABLE, started, ctx)
     return failed(check, Reason.UNREACHABLE, started, ctx)
+
+
+# Sources that cannot reach the IPv6 internet: link-local, unique-local (RFC 4193; behind NAT66 at
+# best, and glibc's RFC 6724 table then prefers IPv4 anyway), deprecated site-local, loopback.
+_NOT_GLOBAL_V6 = tuple(ipaddress.IPv6Network(n) for n in ("fe80::/10", "fc00::/7", "fec0::/10", "::1/128", "::/128"))
+
+
+def is_global_v6(source: str) -> bool:
+    """A source address the internet can answer (documentation 2001:db8::/32 counts: the lab's internet)."""
+    try:
+        ip = ipaddress.IPv6Address(source.split("%")[0])
+    except ValueError:
+        return False
+    return not any(ip in net for net in _NOT_GLOBAL_V6)

@@ -40,6 +40,10 @@ def ibapi_connect(host: str, port: int, wait: float = 2.0) -> dict[str, Any]:
             if seen["next_id"] is not None:
                 done.set()
 
+        def connectAck(self) -> None:  # noqa: N802
+            # right after the handshake, before a close from the server can reset what ibapi holds
+            seen["server_version"] = self.serverVersion()
+
         def connectionClosed(self) -> None:  # noqa: N802
             seen["closed"] = True
             done.set()
@@ -50,7 +54,8 @@ def ibapi_connect(host: str, port: int, wait: float = 2.0) -> dict[str, Any]:
     t.join(wait)
     seen["connect_returned"] = not t.is_alive()
     if seen["connect_returned"]:
-        seen["server_version"] = app.serverVersion() if app.isConnected() else None
+        if seen.get("server_version") is None:
+            seen["server_version"] = app.serverVersion() if app.isConnected() else None
         # run() drains what the reader queued even when the server has already closed (TWS sends 326,
         # then closes): under load the close can win the race against isConnected().
         loop = threading.Thread(target=app.run, daemon=True)

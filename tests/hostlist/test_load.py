@@ -63,6 +63,9 @@ BAD = [
     ('[[host]]\nname = "a.example.com"\nports = [443]\nrequired = "yes"\n', 4, "host[1].required", "true or false"),
     (GOOD + '[[host]]\nname = "a.example.com"\nports = [4000]\n', 5, "host[2].name", "duplicate host"),
     (GOOD + '[dns]\npublic = ["not-an-ip"]\n', 5, "dns.public", "not an IP address"),
+    (GOOD + '[intercept]\ncanary = ["not-an-ip"]\n', 5, "intercept.canary", "not an IP address"),
+    (GOOD + '[intercept]\ncanary = "198.51.100.1"\n', 5, "intercept.canary", "list of IP addresses"),
+    (GOOD + "[intercept]\nport = 4001\n", 5, "intercept.port", "unknown key; allowed: canary"),
     (GOOD + '[[reachability]]\nurl = "ftp://x.example.com/"\n', 5, "reachability[1].url", "http:// or https://"),
     ("hosts = 3\n", 1, "hosts", "unknown key"),
     ('[list]\nname = "x"\n', None, "host", "no [[host]] entries"),
@@ -115,3 +118,17 @@ def test_region_selection_keeps_web_hosts() -> None:
     assert {h.region for h in hl.hosts} == {"europe", ""}
     with pytest.raises(ConfigError, match="unknown region 'mars'; allowed: "):
         hostlist.select_regions(hostlist.load(), ("mars",))
+
+
+@pytest.mark.parametrize(
+    ("text", "canaries"),
+    [
+        ('[dns]\npublic = ["203.0.113.53"]\n', ("203.0.113.53",)),  # default: the independent resolvers
+        ('[dns]\npublic = ["203.0.113.53"]\n[intercept]\ncanary = ["198.51.100.7"]\n', ("198.51.100.7",)),
+        ('[dns]\npublic = ["203.0.113.53"]\n[intercept]\ncanary = []\n', ()),  # switched off
+    ],
+)
+def test_intercept_canary_defaults_to_the_independent_resolvers(
+    tmp_path: Path, text: str, canaries: tuple[str, ...]
+) -> None:
+    assert hostlist.load([write(tmp_path, GOOD + text)]).canaries == canaries

@@ -149,6 +149,9 @@ class Lab:
         self._start_dns("dns-public", PUBLIC_DNS_V4, PUBLIC_DNS_V6, dnsd.hosts_text(self.plan))
         self.dns("normal")
         self._start_servers()
+        from .intercept import resolvers_refuse_gateway_ports  # (intercept imports this module)
+
+        resolvers_refuse_gateway_ports()  # a real resolver runs no gateway: the canary's default target
         self._start_proxy()
         self._is_up = True
         return self
