@@ -37,7 +37,7 @@ LABELS: Mapping[str, str] = {
     "cl_passed": N_("{count} checks passed"),
     "cl_skipped": N_("{count} {checks} skipped: {why}"),
     "cl_more_evidence": N_("… and {count} more (--verbose shows all)"),
-    "cl_more_allowed": N_(" and {count} more (netcheck export writes the whole list)"),
+    "cl_more_allowed": N_(" and {count} more (netcheck hosts export writes the whole list)"),
     "cl_tally_passed": N_("{passed} of {checks} passed"),
     "cl_tally_explained": N_("{count} problems explained above"),
     "cl_tally_explained_one": N_("1 problem explained above"),

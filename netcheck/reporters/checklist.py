@@ -75,7 +75,7 @@ def _notes(notes: list[Finding], opts: RenderOptions) -> list[str]:
 
 
 def _allow(report: Report, opts: RenderOptions) -> list[str]:
-    """The pairs to allow on one wrapped line; the finding's "For IT" says how, `netcheck export` lists all."""
+    """The pairs to allow on one wrapped line; the finding's "For IT" says how, `netcheck hosts export` lists all."""
     entries = report.diagnosis.allow_list
     if not entries:
         return []
