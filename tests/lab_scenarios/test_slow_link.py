@@ -32,5 +32,10 @@ def test_slow_lossy_link_is_slow_link_not_blocked(slow_lab: Lab) -> None:
         assert median and int(median.group(1)) >= 250, context
         assert code == 0 and report["status"] == "warn", context  # TWS works here, just slowly
         tcp = [c for c in report["checks"] if c["kind"] == "tcp"]
-        assert tcp and not [c for c in tcp if c["reason"] == "timeout"], context
+        # At 5 % loss each way a connect can still lose every SYN within --timeout (more likely now that
+        # the bundled list has twice the connects): then it must be explained as the link's lost packet,
+        # never stand alone as a failure.
+        timeouts = {c["id"] for c in tcp if c["reason"] == "timeout"}
+        assert tcp and timeouts <= set(findings["slow-link"]["checks"]), context
+        assert len(timeouts) <= len(tcp) // 10, context  # lost packets, not a dead port
         assert "Traceback" not in stderr, context
