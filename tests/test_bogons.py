@@ -8,6 +8,7 @@ import pytest
 
 from netcheck.bogons import IPV4_BOGONS, IPV6_BOGONS, bogon_reason, is_bogon
 
+# Pure table lookups: the public addresses below are only classified, never contacted.
 EDGES_V4 = [
     # (address, bogon?) at and just outside each range
     ("0.0.0.0", True),

@@ -49,4 +49,6 @@ def test_run_options_keep_the_meaning_of_each_flag() -> None:
     opts = CheckOptions(region=("Asia",), deadline=30, no_local=True).run_options(deadline=5.0, concurrency=8)
     assert (opts.public_dns, opts.local, opts.user_regions) == (None, False, ("Asia",))  # None: the list's resolvers
     assert (opts.deadline, opts.concurrency, opts.timeout) == (5.0, 8, 2.0)
-    assert CheckOptions(public_dns=("9.9.9.9",)).run_options().public_dns == ("9.9.9.9",)
+    assert CheckOptions(public_dns=("9.9.9.9",)).run_options().public_dns == (
+        "9.9.9.9",
+    )  # a value only: nothing is run
